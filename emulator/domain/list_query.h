@@ -14,7 +14,9 @@ inline constexpr int kMaxPageLimit = 100;
 // A validated list request: paging, sort order and filters. An empty filter
 // vector means "no filter"; several values in one vector match any of them.
 struct ListQuery {
-  int offset = 0;
+  // Python ints are unbounded, so any offset that fits 64 bits is valid;
+  // larger ones are clamped to the maximum (an empty page either way).
+  long long offset = 0;
   int limit = kDefaultPageLimit;
   // One of name, createdAt, updatedAt, status (artifacts only), each with an
   // optional leading '-' for descending order.

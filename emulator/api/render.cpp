@@ -1,0 +1,1 @@
+// Handlers are added here.

@@ -1,0 +1,170 @@
+// Image builds of draft artifacts.
+#include <algorithm>
+#include <mutex>
+
+#include "domain/store.h"
+
+namespace emulator::domain {
+namespace {
+
+const char kArtifactNotFound[] = "Artifact not found";
+const char kBuildNotFound[] = "Build not found";
+
+}  // namespace
+
+Result<Page<BuildView>> Store::ListBuilds(const std::string& artifact_id, long long offset,
+                                          long long limit) const {
+  const Timestamp now = clock_.Now();
+  std::shared_lock lock(mutex_);
+  if (!world_.artifacts.count(artifact_id)) return Error::NotFound(kArtifactNotFound);
+
+  std::vector<const Build*> builds;
+  for (const auto& [id, build] : world_.builds) {
+    if (build.artifact_id == artifact_id) builds.push_back(&build);
+  }
+  SortStable(builds, /*descending=*/true, [](const Build* b) { return b->created_at; },
+             [](const Build* b) { return b->id; });
+
+  Page<const Build*> slice = Slice(std::move(builds), offset, limit);
+  Page<BuildView> page;
+  page.total = slice.total;
+  for (const Build* build : slice.items) page.items.push_back(ViewOf(*build, now));
+  return page;
+}
+
+Result<std::vector<std::string>> Store::TriggerBuild(const std::string& artifact_id,
+                                                     const User& caller) {
+  const Timestamp now = clock_.Now();
+  std::unique_lock lock(mutex_);
+  const auto found = world_.artifacts.find(artifact_id);
+  if (found == world_.artifacts.end()) return Error::NotFound(kArtifactNotFound);
+  Artifact& artifact = found->second;
+  if (artifact.locked()) {
+    return Error::Unprocessable("Cannot build artifact: artifact is locked; builds run only for "
+                                "draft artifacts");
+  }
+  if (artifact.type != "service") {
+    return Error::Unprocessable("Cannot build artifact: image builds are available only for "
+                                "artifacts of type 'service'");
+  }
+
+  // One build per distinct catalog/version pair, in the order the containers
+  // name them.
+  std::vector<Build> planned;
+  for (auto& group : artifact.spec["containerGroups"]) {
+    for (auto& container : group["containers"]) {
+      const auto config = container.find("imageBuildConfig");
+      if (config == container.end() || !config->is_object()) continue;
+      const auto code_ref = config->find("codeRef");
+      if (code_ref == config->end() || !code_ref->is_object()) continue;
+      const nlohmann::json& datarobot = code_ref->value("datarobot", nlohmann::json::object());
+      const std::string catalog_id = datarobot.value("catalogId", "");
+      const std::string version_id = datarobot.value("catalogVersionId", "");
+      const std::string container_name =
+          container.value("name", nlohmann::json()).is_string() ? container["name"].get<std::string>()
+                                                               : "container";
+      auto same_source = [&](const Build& build) {
+        return build.catalog_id == catalog_id && build.catalog_version_id == version_id;
+      };
+      auto existing = std::find_if(planned.begin(), planned.end(), same_source);
+      if (existing == planned.end()) {
+        Build build;
+        build.catalog_id = catalog_id;
+        build.catalog_version_id = version_id;
+        planned.push_back(std::move(build));
+        existing = std::prev(planned.end());
+      }
+      existing->container_names.push_back(container_name);
+    }
+  }
+  if (planned.empty()) {
+    return Error::Unprocessable("Cannot build artifact: no container has an "
+                                "imageBuildConfig.codeRef to build from");
+  }
+
+  // A new trigger supersedes the artifact's builds that are still running.
+  for (auto& [id, build] : world_.builds) {
+    if (build.artifact_id != artifact_id) continue;
+    if (!IsFinal(CurrentBuildState(build, world_.behaviour, now).status)) build.cancelled_at = now;
+  }
+
+  std::vector<std::string> build_ids;
+  for (Build& build : planned) {
+    build.id = world_.NewId();
+    build.artifact_id = artifact_id;
+    build.creator_id = caller.id;
+    build.created_at = now;
+    build.name = artifact.name + ":" + build.catalog_version_id;
+    build_ids.push_back(build.id);
+
+    const nlohmann::json reference = {{"artifactImageBuildId", build.id},
+                                      {"createdAt", FormatRfc3339(now)},
+                                      {"status", "PENDING"}};
+    for (auto& group : artifact.spec["containerGroups"]) {
+      for (auto& container : group["containers"]) {
+        const nlohmann::json* code_ref = nullptr;
+        if (container.contains("imageBuildConfig") && container["imageBuildConfig"].is_object() &&
+            container["imageBuildConfig"].contains("codeRef")) {
+          code_ref = &container["imageBuildConfig"]["codeRef"];
+        }
+        if (code_ref == nullptr || !code_ref->is_object()) continue;
+        const nlohmann::json datarobot = code_ref->value("datarobot", nlohmann::json::object());
+        if (datarobot.value("catalogId", "") == build.catalog_id &&
+            datarobot.value("catalogVersionId", "") == build.catalog_version_id) {
+          container["build"] = reference;
+        }
+      }
+    }
+    world_.builds.emplace(build.id, std::move(build));
+  }
+  artifact.updated_at = now;
+  return build_ids;
+}
+
+Result<BuildView> Store::GetBuild(const std::string& artifact_id, const std::string& build_id) const {
+  const Timestamp now = clock_.Now();
+  std::shared_lock lock(mutex_);
+  if (!world_.artifacts.count(artifact_id)) return Error::NotFound(kArtifactNotFound);
+  const auto build = world_.builds.find(build_id);
+  if (build == world_.builds.end() || build->second.artifact_id != artifact_id) {
+    return Error::NotFound(kBuildNotFound);
+  }
+  return ViewOf(build->second, now);
+}
+
+Result<std::string> Store::GetBuildLog(const std::string& artifact_id,
+                                       const std::string& build_id) const {
+  const Timestamp now = clock_.Now();
+  std::shared_lock lock(mutex_);
+  const auto artifact = world_.artifacts.find(artifact_id);
+  if (artifact == world_.artifacts.end()) return Error::NotFound(kArtifactNotFound);
+  const auto build = world_.builds.find(build_id);
+  if (build == world_.builds.end() || build->second.artifact_id != artifact_id) {
+    return Error::NotFound(kBuildNotFound);
+  }
+  return RenderBuildLog(build->second, artifact->second, world_.behaviour, now);
+}
+
+Result<Done> Store::DeleteBuild(const std::string& artifact_id, const std::string& build_id) {
+  const Timestamp now = clock_.Now();
+  std::unique_lock lock(mutex_);
+  const auto artifact = world_.artifacts.find(artifact_id);
+  if (artifact == world_.artifacts.end()) return Error::NotFound(kArtifactNotFound);
+  const auto build = world_.builds.find(build_id);
+  if (build == world_.builds.end() || build->second.artifact_id != artifact_id) {
+    return Error::NotFound(kBuildNotFound);
+  }
+  if (artifact->second.locked()) {
+    return Error::Unprocessable("Cannot delete build: artifact is locked");
+  }
+
+  // A running build is cancelled and stays listed; a finished one is removed.
+  if (IsFinal(CurrentBuildState(build->second, world_.behaviour, now).status)) {
+    world_.builds.erase(build);
+  } else {
+    build->second.cancelled_at = now;
+  }
+  return Done{};
+}
+
+}  // namespace emulator::domain
