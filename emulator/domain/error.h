@@ -20,6 +20,7 @@ enum class ErrorCode {
   kUnauthenticated,   // no or unknown credentials
   kPayloadTooLarge,   // the body exceeds the configured limit
   kNotImplemented,    // an operation the emulator does not provide
+  kNotReady,          // the emulator cannot serve yet (still loading, failed reload)
 };
 
 // An error value: a code plus the `detail` the real service sends for it,
