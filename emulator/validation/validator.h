@@ -51,6 +51,11 @@ struct BodyValidation {
   // aliases, JSON mode): every field present, defaults filled in, lax
   // coercions applied, spec.type injected from the top-level type.
   nlohmann::json value;
+  // True when FastAPI could not decode the body at all (bytes that are not
+  // UTF-8, or nesting past Python's recursion limit): it then answers 400
+  // {"detail": "There was an error parsing the body"}. `issues` still holds
+  // one json_invalid item, so a caller that ignores this flag answers 422.
+  bool body_unreadable = false;
 
   bool ok() const { return issues.empty(); }
 };
@@ -85,8 +90,18 @@ struct QueryValidation {
 
 QueryValidation ValidateListQuery(ListOperation operation, const QueryParams& params);
 
+// The shape of the items of a 422 `detail` array.
+enum class ValidationErrorStyle {
+  kReference,        // FastAPI's items: type, loc, msg, input, ctx
+  // {"path": "spec.containerGroups.0.name", "message": msg, "code": type}:
+  // loc without its leading body/query/path element, joined by dots.
+  kPathMessageCode,
+};
+
 // Renders issues as the `detail` array of an HTTPValidationError body.
 nlohmann::json IssuesToDetail(const std::vector<ValidationIssue>& issues);
+nlohmann::json IssuesToDetail(const std::vector<ValidationIssue>& issues,
+                              ValidationErrorStyle style);
 
 }  // namespace emulator::validation
 
