@@ -78,7 +78,7 @@ std::optional<std::string> CheckSeccompProfile(const nlohmann::json& model) {
 }
 
 // The spec variant follows the top-level `type`, which defaults to service,
-// so the discriminated union of `spec` sees the tag the artifact declares.
+// so the discriminated union of `spec` gets the tag the artifact declares.
 nlohmann::ordered_json InjectSpecType(const nlohmann::ordered_json& input) {
   if (!input.is_object()) return input;
   auto spec = input.find("spec");

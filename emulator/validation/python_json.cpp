@@ -13,7 +13,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Thrown inside the reader only; ParsePythonJson turns it into a result.
+// Thrown inside the reader only. ParsePythonJson turns it into a result.
 struct DecodeError {
   std::string message;
   std::size_t byte_offset;
@@ -128,8 +128,8 @@ class Reader {
       pos += 5;
       return Json(false);
     }
-    // NOTE: Python accepts NaN and Infinity and then fails to render them in
-    // a response; they are kept as doubles here and render as null.
+    // NOTE: Python accepts NaN and Infinity, and FastAPI then fails to render
+    // them in a response. They are kept as doubles here and render as null.
     if (c == 'N' && StartsWith(pos, "NaN")) {
       pos += 3;
       return Json(std::numeric_limits<double>::quiet_NaN());
@@ -185,14 +185,14 @@ class Reader {
         unsigned long long value = std::strtoull(literal.c_str(), nullptr, 10);
         if (errno == 0) return Json(static_cast<std::uint64_t>(value));
       }
-      // NOTE: Python keeps integers of any size; one beyond 64 bits becomes
-      // a double here, so its error type and echoed input differ.
+      // NOTE: Python keeps integers of any size. One beyond 64 bits becomes a
+      // double here, so its error type and echoed input can differ.
     }
     return Json(std::strtod(literal.c_str(), nullptr));
   }
 
-  // Reads four hex digits after the 'u' at `u_pos`; Python also demands one
-  // more character after them (the closing quote at the least).
+  // Reads four hex digits after the 'u' at `u_pos`. Python also requires one
+  // more character after them (at least the closing quote).
   std::uint32_t ReadHex4(std::size_t u_pos) const {
     if (u_pos + 5 >= text_.size()) {
       throw DecodeError{"Invalid \\uXXXX escape", u_pos};
@@ -242,8 +242,8 @@ class Reader {
               i += 6;
             }
           }
-          // NOTE: Python keeps a lone surrogate in the string; it cannot be
-          // represented in UTF-8, so it becomes U+FFFD here.
+          // NOTE: Python keeps a lone surrogate in the string. UTF-8 cannot
+          // represent it, so it becomes U+FFFD here.
           if (code_point >= 0xD800 && code_point <= 0xDFFF) code_point = 0xFFFD;
           AppendUtf8(code_point, out);
           continue;
@@ -281,6 +281,8 @@ class Reader {
         return object;
       }
       if (i >= text_.size() || text_[i] != ',') throw DecodeError{"Expecting ',' delimiter", i};
+      // NOTE: Python 3.13 reports a trailing comma as "Illegal trailing
+      // comma before end of object". This follows Python 3.11.
       i = SkipWhitespace(i + 1);
     }
   }
@@ -321,10 +323,10 @@ std::size_t CountCodePoints(std::string_view text, std::size_t byte_offset) {
 PythonJsonResult ParsePythonJson(std::string_view text) {
   PythonJsonResult result;
 
-  // json.loads(bytes) decodes first; a UTF-8 byte order mark selects
+  // json.loads(bytes) decodes first. A UTF-8 byte order mark selects
   // utf-8-sig, which drops it before positions are counted.
-  // NOTE: Python also detects UTF-16 and UTF-32 bodies by their zero bytes;
-  // those are read as UTF-8 here and end in a decode error.
+  // NOTE: Python also detects UTF-16 and UTF-32 bodies by their zero bytes.
+  // Those are read as UTF-8 here and fail as invalid UTF-8.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!IsValidUtf8(text)) {
     result.status = PythonJsonResult::Status::kUnreadable;

@@ -33,7 +33,7 @@ std::string ReprString(const std::string& text) {
       out += buffer;
     } else {
       // NOTE: Python also escapes non-printable characters above U+007F
-      // (for example U+00A0); they are kept as they are here.
+      // (for example U+00A0). They are kept as they are here.
       out.push_back(c);
     }
   }

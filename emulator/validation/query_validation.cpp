@@ -30,7 +30,7 @@ struct ParamSpec {
 };
 
 // The parameter schemas the reference states only as "integer" or "any" in
-// its tables; the enum and sort-order schemas come from its components.
+// its tables. The enum and sort-order schemas come from its components.
 class QuerySchemas {
  public:
   static const QuerySchemas& Instance() {
@@ -112,7 +112,7 @@ class QuerySchemas {
 };
 
 // Every value of `name`, each split on commas, empty pieces dropped.
-// NOTE: FastAPI itself reads a list parameter only from repeated keys; the
+// NOTE: FastAPI itself reads a list parameter only from repeated keys. The
 // service is assumed to split comma-separated values before validation, so
 // pydantic sees one flat list and reports indexes into it.
 OrderedJson CollectList(const QueryParams& params, const std::string& name) {
@@ -134,7 +134,7 @@ std::vector<std::string> Strings(const nlohmann::json& values) {
 }
 
 int ClampToInt(const nlohmann::json& value) {
-  // NOTE: Python accepts an offset of any size; the domain keeps an int, so
+  // NOTE: Python accepts an offset of any size. The domain keeps an int, so
   // larger offsets are clamped (they select an empty page either way).
   double number = value.get<double>();
   return static_cast<int>(std::min(number, static_cast<double>(INT_MAX)));

@@ -108,7 +108,7 @@ nlohmann::json IntegerJson(long double value) {
       value <= static_cast<long double>(std::numeric_limits<std::int64_t>::max())) {
     return static_cast<std::int64_t>(value);
   }
-  // NOTE: Python would keep an integer of this size exactly; it is
+  // NOTE: Python would keep an integer of this size exactly. It is
   // approximated by a double here.
   return static_cast<double>(value);
 }
@@ -136,7 +136,7 @@ bool ValidateString(const SchemaNode& node, const OrderedJson& input, IssueSink&
     return false;
   }
   // NOTE: pydantic matches with Rust's regex crate, where \d also matches
-  // non-ASCII digits; std::regex matches ASCII digits only.
+  // non-ASCII digits, but std::regex matches ASCII digits only.
   if (node.pattern && !std::regex_search(text, *node.pattern)) {
     sink.Add("string_pattern_mismatch",
              "String should match pattern '" + node.pattern_source + "'", input,

@@ -150,7 +150,7 @@ std::string UnionMemberTag(const SchemaNode& node) {
 }
 
 const SchemaEngine& SchemaEngine::Instance() {
-  // Built once on first use; C++ guarantees the initialisation runs once
+  // Built once on first use. C++ guarantees the initialisation runs once
   // even when several request threads arrive together.
   static const SchemaEngine* const kEngine =
       new SchemaEngine(nlohmann::json::parse(embedded::kReferenceSchemasJson));
@@ -215,6 +215,9 @@ const SchemaNode* SchemaEngine::Compile(const nlohmann::json& schema) {
   } else {
     std::string type = schema.value("type", "");
     if (type == "string") {
+      // NOTE: "format" is ignored. The service probably declares a
+      // date-time property such as ContainerBuildInfo.createdAt as datetime,
+      // which parses and reformats the text. It is kept as given here.
       node.kind = Kind::kString;
       if (schema.contains("minLength")) node.min_length = schema["minLength"].get<std::size_t>();
       if (schema.contains("maxLength")) node.max_length = schema["maxLength"].get<std::size_t>();
@@ -466,7 +469,7 @@ bool SchemaEngine::ValidateUnion(const SchemaNode& node, const OrderedJson& inpu
                                  IssueSink& sink, nlohmann::json* out) const {
   // NOTE: pydantic's smart mode tries every member strictly, then laxly, and
   // prefers the success that sets the most fields. The first member that
-  // validates is taken here; the unions of the reference have disjoint
+  // validates is taken here. The unions of the reference have disjoint
   // members, so the two agree on them.
   std::vector<IssueSink> attempts;
   for (const auto* member : node.members) {

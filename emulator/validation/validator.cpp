@@ -25,7 +25,7 @@ const char* SchemaName(BodyModel model) {
 }
 
 // FastAPI reads the body as JSON when the header is absent, or when Python's
-// email parser sees maintype "application" and subtype "json" or "*+json".
+// email parser finds maintype "application" and subtype "json" or "*+json".
 bool IsJsonContentType(const std::string& header) {
   if (header.empty()) return true;
   std::string type = header.substr(0, header.find(';'));
@@ -96,7 +96,7 @@ BodyValidation ValidateBody(BodyModel model, const RawBody& body) {
 
   if (!IsJsonContentType(body.content_type)) {
     // FastAPI validates the raw bytes, which jsonable_encoder echoes as text.
-    // NOTE: FastAPI fails with 500 when such bytes are not UTF-8; they are
+    // NOTE: FastAPI fails with 500 when such bytes are not UTF-8. They are
     // echoed with U+FFFD replacements here.
     const SchemaEngine& engine = SchemaEngine::Instance();
     IssueSink sink(nlohmann::json::array({"body"}));
