@@ -22,7 +22,7 @@ ApiResponse ListArtifacts(const ApiRequest& request, ApiContext& context) {
 ApiResponse CreateArtifact(const ApiRequest& request, ApiContext& context) {
   const validation::BodyValidation body =
       validation::ValidateBody(validation::BodyModel::kInputArtifact, request.body);
-  if (!body.ok()) return ValidationFailure(body.issues, context);
+  if (!body.ok()) return BodyFailure(body, context);
 
   const auto created = context.store.CreateArtifact(body.value, *request.caller);
   if (!created.ok()) return ApiResponse::Failure(created.error());
@@ -37,7 +37,7 @@ ApiResponse GetArtifact(const ApiRequest& request, ApiContext& context) {
 ApiResponse UpdateArtifact(const ApiRequest& request, ApiContext& context) {
   const validation::BodyValidation body =
       validation::ValidateBody(validation::BodyModel::kUpdateArtifactRequest, request.body);
-  if (!body.ok()) return ValidationFailure(body.issues, context);
+  if (!body.ok()) return BodyFailure(body, context);
 
   return OkOrError(
       context.store.UpdateArtifact(request.path_params.at(0), body.value, *request.caller),
@@ -47,7 +47,7 @@ ApiResponse UpdateArtifact(const ApiRequest& request, ApiContext& context) {
 ApiResponse ReplaceArtifact(const ApiRequest& request, ApiContext& context) {
   const validation::BodyValidation body =
       validation::ValidateBody(validation::BodyModel::kInputArtifact, request.body);
-  if (!body.ok()) return ValidationFailure(body.issues, context);
+  if (!body.ok()) return BodyFailure(body, context);
 
   return OkOrError(
       context.store.ReplaceArtifact(request.path_params.at(0), body.value, *request.caller),
@@ -61,7 +61,7 @@ ApiResponse DeleteArtifact(const ApiRequest& request, ApiContext& context) {
 ApiResponse CloneArtifact(const ApiRequest& request, ApiContext& context) {
   const validation::BodyValidation body =
       validation::ValidateBody(validation::BodyModel::kArtifactCloneRequest, request.body);
-  if (!body.ok()) return ValidationFailure(body.issues, context);
+  if (!body.ok()) return BodyFailure(body, context);
 
   return OkOrError(context.store.CloneArtifact(request.path_params.at(0),
                                                body.value.value("name", ""), *request.caller),

@@ -16,6 +16,10 @@ namespace emulator::api {
 ApiResponse ValidationFailure(const std::vector<validation::ValidationIssue>& issues,
                               ApiContext& context);
 
+// The answer to a body that failed validation: 400 when FastAPI could not
+// decode it at all, otherwise a 422 with its items.
+ApiResponse BodyFailure(const validation::BodyValidation& body, ApiContext& context);
+
 // Renders a successful result with `render`, or passes its error on.
 template <typename T, typename Render>
 ApiResponse OkOrError(const domain::Result<T>& result, Render render) {

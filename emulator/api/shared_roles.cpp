@@ -23,7 +23,7 @@ ApiResponse ListSharedRoles(const ApiRequest& request, ApiContext& context) {
 ApiResponse UpdateSharedRoles(const ApiRequest& request, ApiContext& context) {
   const validation::BodyValidation body =
       validation::ValidateBody(validation::BodyModel::kSharedRolesUpdateRequest, request.body);
-  if (!body.ok()) return ValidationFailure(body.issues, context);
+  if (!body.ok()) return BodyFailure(body, context);
 
   std::vector<domain::RoleGrant> grants;
   for (const auto& item : body.value.value("roles", nlohmann::json::array())) {
