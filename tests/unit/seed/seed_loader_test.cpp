@@ -715,4 +715,17 @@ TEST_CASE("artifacts of an extra artifact type load", "[seed][!mayfail]") {
   CHECK(result.problems.empty());
 }
 
+TEST_CASE("an unknown repository creator is reported once", "[seed][!mayfail]") {
+  // Artifacts without createdBy fall back to the repository's creator. When
+  // that creator is unknown, each of them is also reported as missing createdBy.
+  const SeedLoadResult result = Load(R"({
+    "users": [{"username": "alice", "token": "alice-token"}],
+    "repositories": [{"name": "r", "createdBy": "dave",
+                      "artifacts": [{"name": "a", "spec": )" + std::string(kValidSpec) + R"(}]}]
+  })");
+
+  CHECK(Problems(result) ==
+        "test.json: /repositories/0/createdBy: no user with username 'dave' in /users\n");
+}
+
 }  // namespace emulator::seed
