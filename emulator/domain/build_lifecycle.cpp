@@ -26,11 +26,15 @@ std::vector<BuildStep> ScheduledHistory(const Build& build, const Behaviour& beh
                                         Timestamp now) {
   std::vector<BuildStep> steps;
   if (build.pinned_status) {
+    // A build that stopped early (FAILED, CANCELLED, UNKNOWN) is shown as
+    // having got as far as IN_PROGRESS, never as built.
+    const BuildStatus pinned = *build.pinned_status;
+    const bool on_walk = std::find(std::begin(kWalk), std::end(kWalk), pinned) != std::end(kWalk);
     for (BuildStatus status : kWalk) {
-      if (status == *build.pinned_status) break;
+      if (status == pinned || (!on_walk && status == BuildStatus::kBuilt)) break;
       steps.push_back({status, build.created_at});
     }
-    steps.push_back({*build.pinned_status, build.pinned_updated_at});
+    steps.push_back({pinned, build.pinned_updated_at});
     return steps;
   }
 

@@ -34,11 +34,23 @@ void CollectIds(const json& value, std::set<std::string>& ids) {
   }
 }
 
-std::string PointerOfLoc(const std::string& base, const json& loc) {
+// The pointer of a validation problem inside `document`. A validator loc may
+// name a union member ("service", "StringEnvironmentVariable") that is not a
+// key of the file; such parts are skipped so the pointer names real keys.
+std::string PointerOfLoc(const std::string& base, const json& document, const json& loc) {
   std::string pointer = base;
+  const json* current = &document;
   for (const auto& part : loc) {
-    pointer = part.is_number() ? SeedReader::Child(pointer, part.get<size_t>())
-                               : SeedReader::Child(pointer, part.get<std::string>());
+    if (part.is_number() && current->is_array() && part.get<size_t>() < current->size()) {
+      const size_t index = part.get<size_t>();
+      pointer = SeedReader::Child(pointer, index);
+      current = &(*current)[index];
+    } else if (part.is_string() && current->is_object()) {
+      const std::string key = part.get<std::string>();
+      if (!current->contains(key)) continue;
+      pointer = SeedReader::Child(pointer, key);
+      current = &(*current)[key];
+    }
   }
   return pointer;
 }
@@ -139,6 +151,11 @@ class WorldBuilder {
     user.full_name = reader_.String(object, pointer, "fullName", false);
     user.email = reader_.String(object, pointer, "email", false);
     user.userhash = reader_.String(object, pointer, "userhash", false);
+    for (const char* key : {"username", "token"}) {
+      if (object.contains(key) && object[key].is_string() && object[key].get<std::string>().empty()) {
+        reader_.Problem(SeedReader::Child(pointer, key), "must not be empty");
+      }
+    }
     if (!user.username.empty() && world_.FindUserByUsername(user.username)) {
       reader_.Problem(SeedReader::Child(pointer, "username"),
                       "username '" + user.username + "' is used by another user");
@@ -258,10 +275,17 @@ class WorldBuilder {
     domain::Artifact artifact;
     artifact.id = IdFor(object, pointer);
     artifact.name = reader_.String(object, pointer, "name", true).value_or("");
+    if (object.contains("name") && object["name"].is_string() && artifact.name.empty()) {
+      reader_.Problem(SeedReader::Child(pointer, "name"), "must not be empty");
+    }
     artifact.description = reader_.String(object, pointer, "description", false).value_or("");
     artifact.type = repository.type;
     artifact.repository_id = repository.id;
-    artifact.creator_id = UserIdOf(object, pointer, "createdBy", repository.creator_id);
+    // With an unknown repository creator (already reported) an artifact
+    // without its own createdBy has no creator, which is not a second problem.
+    artifact.creator_id = repository.creator_id.empty() && !object.contains("createdBy")
+                              ? ""
+                              : UserIdOf(object, pointer, "createdBy", repository.creator_id);
     artifact.created_at = reader_.Time(object, pointer, "createdAt").value_or(NextTime());
     artifact.updated_at = reader_.Time(object, pointer, "updatedAt").value_or(artifact.created_at);
     artifact.tags = ReadTags(object, pointer);
@@ -272,6 +296,11 @@ class WorldBuilder {
     if (artifact.status == domain::kStatusLocked) {
       artifact.version = version ? *version : repository.last_version_number + 1;
       repository.last_version_number = std::max(repository.last_version_number, *artifact.version);
+      if (!versions_in_repository_.insert({repository.id, *artifact.version}).second) {
+        reader_.Problem(SeedReader::Child(pointer, "version"),
+                        "version " + std::to_string(*artifact.version) +
+                            " is used by another locked artifact of this repository");
+      }
     } else if (artifact.status != domain::kStatusDraft) {
       reader_.Problem(SeedReader::Child(pointer, "status"),
                       "'" + artifact.status + "' is not a status; use draft or locked");
@@ -294,15 +323,25 @@ class WorldBuilder {
       reader_.Problem(SeedReader::Child(pointer, "spec"), "missing; an artifact spec is required");
       return;
     }
-    const json input = {{"name", artifact.name.empty() ? "seed" : artifact.name},
-                        {"type", artifact.type},
-                        {"spec", object["spec"]}};
+    // Types beyond the reference's (extraArtifactTypes) are checked with the
+    // service rules, the closest shape, and keep their own name in spec.type.
+    const bool reference_type = artifact.type == "service" || artifact.type == "nim";
+    json spec = object["spec"];
+    if (!reference_type && spec.is_object()) spec.erase("type");
+    const json input = {{"name", artifact.name},
+                        {"type", reference_type ? artifact.type : "service"},
+                        {"spec", spec}};
     const validation::BodyValidation checked = validation::ValidateValue(
         validation::BodyModel::kInputArtifact, input, json::array());
     for (const auto& issue : checked.issues) {
-      reader_.Problem(PointerOfLoc(pointer, issue.loc), issue.msg);
+      // Problems with the name are reported by the name check above.
+      if (!issue.loc.empty() && issue.loc[0] == "name") continue;
+      reader_.Problem(PointerOfLoc(pointer, object, issue.loc), issue.msg);
     }
-    if (checked.ok()) artifact.spec = checked.value.value("spec", json::object());
+    if (checked.ok()) {
+      artifact.spec = checked.value.value("spec", json::object());
+      if (!reference_type) artifact.spec["type"] = artifact.type;
+    }
   }
 
   void ReadBuild(const json& object, const std::string& pointer, const domain::Artifact& artifact) {
@@ -336,6 +375,7 @@ class WorldBuilder {
   domain::World world_;
   std::set<std::string> reserved_ids_;
   std::set<std::string> used_ids_;
+  std::set<std::pair<std::string, long long>> versions_in_repository_;
   domain::Timestamp next_time_ = kDefaultEpoch;
 };
 

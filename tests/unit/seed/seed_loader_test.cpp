@@ -650,7 +650,7 @@ TEST_CASE("an invalid spec is reported under the spec's pointer", "[seed]") {
                  Catch::EndsWith(": Value error, A primary container must define a port"));
 }
 
-TEST_CASE("an invalid spec is reported at its exact JSON pointer", "[seed][!mayfail]") {
+TEST_CASE("an invalid spec is reported at its exact JSON pointer", "[seed]") {
   // The validator's loc names the union member it tried ("service",
   // "StringEnvironmentVariable"), which is not a key of the file.
   const SeedLoadResult result = Load(SeedWithArtifacts(R"([{"name": "a", "spec":
@@ -677,7 +677,7 @@ TEST_CASE("every problem of a file is reported in one pass", "[seed]") {
 
 // Gaps in the loader: each test states the behaviour a seed author would expect.
 
-TEST_CASE("an empty artifact name is reported", "[seed][!mayfail]") {
+TEST_CASE("an empty artifact name is reported", "[seed]") {
   // The API rejects an empty name (minLength 1), but the loader validates the
   // spec under a placeholder name when the name is empty.
   const SeedLoadResult result =
@@ -686,7 +686,7 @@ TEST_CASE("an empty artifact name is reported", "[seed][!mayfail]") {
   CHECK_FALSE(result.problems.empty());
 }
 
-TEST_CASE("two locked artifacts with one version are reported", "[seed][!mayfail]") {
+TEST_CASE("two locked artifacts with one version are reported", "[seed]") {
   const SeedLoadResult result = Load(SeedWithArtifacts(
       R"([{"name": "a", "status": "locked", "version": 1, "spec": )" + std::string(kValidSpec) +
       R"(}, {"name": "b", "status": "locked", "version": 1, "spec": )" + kValidSpec + "}]"));
@@ -694,14 +694,14 @@ TEST_CASE("two locked artifacts with one version are reported", "[seed][!mayfail
   CHECK_FALSE(result.problems.empty());
 }
 
-TEST_CASE("an empty token is reported", "[seed][!mayfail]") {
+TEST_CASE("an empty token is reported", "[seed]") {
   // Authentication rejects an empty bearer token, so such a user can never sign in.
   const SeedLoadResult result = Load(R"({"users": [{"username": "alice", "token": ""}]})");
 
   CHECK_FALSE(result.problems.empty());
 }
 
-TEST_CASE("artifacts of an extra artifact type load", "[seed][!mayfail]") {
+TEST_CASE("artifacts of an extra artifact type load", "[seed]") {
   // The spec is validated as an InputArtifact, whose type allows only service
   // and nim, so the repository loads but none of its artifacts can.
   const SeedLoadResult result = Load(R"({
@@ -715,7 +715,7 @@ TEST_CASE("artifacts of an extra artifact type load", "[seed][!mayfail]") {
   CHECK(result.problems.empty());
 }
 
-TEST_CASE("an unknown repository creator is reported once", "[seed][!mayfail]") {
+TEST_CASE("an unknown repository creator is reported once", "[seed]") {
   // Artifacts without createdBy fall back to the repository's creator. When
   // that creator is unknown, each of them is also reported as missing createdBy.
   const SeedLoadResult result = Load(R"({
