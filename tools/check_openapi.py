@@ -67,7 +67,7 @@ CONTROL_OPERATIONS = {
 
 
 def resolve_pointer(document, pointer):
-    """Return the value at a JSON Pointer (RFC 6901), or raise KeyError."""
+    """Return the value at a JSON Pointer (RFC 6901); raise KeyError or IndexError if absent."""
     node = document
     for token in pointer.split("/")[1:]:
         token = token.replace("~1", "/").replace("~0", "~")
