@@ -195,10 +195,8 @@ bool OnlyMatchesBuildTriggers(const Match& match) {
   }
   const std::string& path = match.path_glob;
   if (path.empty() || path.find_first_of("*?") != std::string::npos) return false;
-  const auto route = CanonicalRoute(path);
-  if (!route || *route != kTriggerBuildRoute) return false;
-  // The artifact segment must be a concrete id, not a literal "{...}".
-  return path.find('{') == std::string::npos;
+  const auto route = RouteOfPath(path);
+  return route && *route == kTriggerBuildRoute;
 }
 
 void ParseBuild(JsonReader& reader, const json& value, const std::string& pointer,

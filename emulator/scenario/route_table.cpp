@@ -61,6 +61,22 @@ std::optional<std::string> CanonicalRoute(const std::string& written) {
   return std::nullopt;
 }
 
+std::optional<std::string> RouteOfPath(const std::string& path) {
+  const std::string prefix = kApiPrefix;
+  if (path.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  const std::vector<std::string> segments = Shape(path.substr(prefix.size()));
+  for (const auto& known : KnownRoutes()) {
+    const std::vector<std::string> shape = Shape(known.path_template);
+    if (shape.size() != segments.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < shape.size() && same; ++i) {
+      same = shape[i] == "{}" ? segments[i] != "{}" : shape[i] == segments[i];
+    }
+    if (same) return std::string(known.path_template);
+  }
+  return std::nullopt;
+}
+
 bool RouteServesMethod(const std::string& route, const std::string& method) {
   const KnownRoute* known = Find(route);
   if (known == nullptr) return false;

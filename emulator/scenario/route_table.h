@@ -26,6 +26,11 @@ const std::vector<KnownRoute>& KnownRoutes();
 // "/artifacts/{artifact_id}"); nullopt when no route has that shape.
 std::optional<std::string> CanonicalRoute(const std::string& written);
 
+// Returns the template that routes the concrete `path` (prefix required, as
+// received), e.g. "/api/v2/artifacts/a1/builds" gives
+// "/artifacts/{artifact_id}/builds"; nullopt when no route matches.
+std::optional<std::string> RouteOfPath(const std::string& path);
+
 // True when `route` (canonical) serves `method`; HEAD counts as GET.
 bool RouteServesMethod(const std::string& route, const std::string& method);
 
