@@ -1,20 +1,27 @@
-// artifact-emulator: parses options, loads the seed and serves until a
-// SIGINT or SIGTERM.
+// artifact-emulator: parses options, loads the seed, the state file and the
+// scenarios, and serves until SIGINT or SIGTERM.
 #include <pthread.h>
 #include <signal.h>
 
-#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <thread>
 
 #include <boost/program_options.hpp>
 
+#include "control/control_plane.h"
 #include "domain/clock.h"
 #include "domain/store.h"
 #include "http/server.h"
+#include "journal/metrics.h"
+#include "journal/request_journal.h"
+#include "scenario/engine.h"
+#include "scenario/watcher.h"
 #include "seed/seed_loader.h"
+#include "seed/state_file.h"
 #include "util/log.h"
 
 namespace po = boost::program_options;
@@ -31,6 +38,17 @@ struct Options {
   std::string seed_file;
   std::string log_level = "info";
   std::string log_format = "text";
+  std::string clock_mode = "real";
+  std::string start_time;
+  long long id_seed = -1;  // -1: take the seed file's
+  std::string admin_token;
+  std::size_t journal_size = 10000;
+  std::size_t journal_body_bytes = 8192;
+  std::string state_file;
+  int persist_interval = 5;
+  std::string on_bad_state_file = "fail";
+  std::vector<std::string> scenario_paths;
+  bool watch = false;
 };
 
 po::options_description Describe(Options& options) {
@@ -45,7 +63,7 @@ po::options_description Describe(Options& options) {
       ("seed", po::value(&options.seed_file), "seed file (JSON) to load instead of the built-in seed")
       ("public-url", po::value(&server.public_url),
        "base URL of next/previous links, e.g. https://emulator.example.com; by default taken per "
-       "request from X-Forwarded-Proto/X-Forwarded-Host, else Host")
+       "request from Forwarded or X-Forwarded-Proto/X-Forwarded-Host, else Host")
       ("threads", po::value(&server.threads)->default_value(server.threads),
        "worker threads, i.e. connections served at once")
       ("max-body-bytes", po::value(&server.max_body_bytes)->default_value(server.max_body_bytes),
@@ -53,7 +71,32 @@ po::options_description Describe(Options& options) {
       ("log-level", po::value(&options.log_level)->default_value(options.log_level),
        "error, warn, info or debug")
       ("log-format", po::value(&options.log_format)->default_value(options.log_format),
-       "text or json (one JSON object per line)");
+       "text or json (one JSON object per line)")
+      ("clock", po::value(&options.clock_mode)->default_value(options.clock_mode),
+       "real, or virtual: time stands still until moved through /_emulator/clock")
+      ("start-time", po::value(&options.start_time),
+       "RFC 3339 time a virtual clock starts at; default: the seed's epoch")
+      ("id-seed", po::value(&options.id_seed),
+       "seed of the id generator, replacing the seed file's idSeed")
+      ("admin-token", po::value(&options.admin_token),
+       "token the /_emulator/ routes require (as Authorization: Bearer), except health, ready and "
+       "the OpenAPI documents; by default they are open")
+      ("journal-size", po::value(&options.journal_size)->default_value(options.journal_size),
+       "requests kept in the request journal; the oldest are dropped")
+      ("journal-body-bytes", po::value(&options.journal_body_bytes)->default_value(options.journal_body_bytes),
+       "request body bytes kept per journal entry")
+      ("state-file", po::value(&options.state_file),
+       "keep the world in this file: loaded at start if it exists, saved on shutdown and "
+       "every --persist-interval seconds when it changed")
+      ("persist-interval", po::value(&options.persist_interval)->default_value(options.persist_interval),
+       "seconds between state file saves; 0 saves only on shutdown")
+      ("on-bad-state-file", po::value(&options.on_bad_state_file)->default_value(options.on_bad_state_file),
+       "fail (refuse to start) or seed (start from the seed, with a warning)")
+      ("scenario", po::value(&options.scenario_paths)->composing(),
+       "scenario file, or directory of *.json scenario files; repeatable")
+      ("watch", po::bool_switch(&options.watch), "reload scenario files when they change")
+      ("max-hang-seconds", po::value(&server.max_hang_seconds)->default_value(server.max_hang_seconds),
+       "longest a hang fault keeps a connection open, in seconds");
   return description;
 }
 
@@ -66,12 +109,48 @@ std::string EnvironmentToOption(const po::options_description& description, cons
   return description.find_nothrow(option, false) ? option : "";
 }
 
-std::string ReadFile(const std::string& path, bool& ok) {
+bool ReadFile(const std::string& path, std::string& text) {
   std::ifstream file(path, std::ios::binary);
-  ok = static_cast<bool>(file);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
+  if (!file) return false;
+  std::ostringstream buffer;
+  buffer << file.rdbuf();
+  text = buffer.str();
+  return true;
+}
+
+int Usage(const std::string& message) {
+  std::cerr << "artifact-emulator: " << message << "\n";
+  return kExitUsage;
+}
+
+// Checks the options that Boost cannot; returns an empty string when valid.
+std::string CheckOptions(const Options& options) {
+  if (!emulator::util::ParseLogLevel(options.log_level)) {
+    return "invalid value for option '--log-level': '" + options.log_level + "'; use error, warn, info or debug";
+  }
+  if (!emulator::util::ParseLogFormat(options.log_format)) {
+    return "invalid value for option '--log-format': '" + options.log_format + "'; use text or json";
+  }
+  if (options.server.port < 0 || options.server.port > 65535) {
+    return "invalid value for option '--port': " + std::to_string(options.server.port) + "; use 0 to 65535";
+  }
+  if (options.server.threads < 1 || options.server.threads > 4096) {
+    return "invalid value for option '--threads': " + std::to_string(options.server.threads) + "; use 1 to 4096";
+  }
+  if (options.clock_mode != "real" && options.clock_mode != "virtual") {
+    return "invalid value for option '--clock': '" + options.clock_mode + "'; use real or virtual";
+  }
+  if (!options.start_time.empty() && !emulator::domain::ParseRfc3339(options.start_time)) {
+    return "invalid value for option '--start-time': '" + options.start_time +
+           "'; use an RFC 3339 time such as 2026-12-04T10:00:00Z";
+  }
+  if (options.on_bad_state_file != "fail" && options.on_bad_state_file != "seed") {
+    return "invalid value for option '--on-bad-state-file': '" + options.on_bad_state_file + "'; use fail or seed";
+  }
+  if (options.persist_interval < 0) return "invalid value for option '--persist-interval': use 0 or more seconds";
+  if (options.server.max_hang_seconds < 0) return "invalid value for option '--max-hang-seconds': use 0 or more";
+  if (options.id_seed < -1) return "invalid value for option '--id-seed': use 0 or more";
+  return "";
 }
 
 }  // namespace
@@ -83,14 +162,11 @@ int main(int argc, char** argv) {
   try {
     po::store(po::parse_command_line(argc, argv, description), values);
     po::store(po::parse_environment(description,
-                                    [&](const std::string& name) {
-                                      return EnvironmentToOption(description, name);
-                                    }),
+                                    [&](const std::string& name) { return EnvironmentToOption(description, name); }),
               values);
     po::notify(values);
   } catch (const po::error& error) {
-    std::cerr << "artifact-emulator: " << error.what() << "\nRun with --help to see the options.\n";
-    return kExitUsage;
+    return Usage(std::string(error.what()) + "\nRun with --help to see the options.");
   }
   if (values.count("help")) {
     std::cout << "Usage: artifact-emulator [options]\n\n" << description << "\n";
@@ -100,50 +176,80 @@ int main(int argc, char** argv) {
     std::cout << "artifact-emulator " << ARTIFACT_EMULATOR_VERSION << "\n";
     return 0;
   }
+  if (const std::string problem = CheckOptions(options); !problem.empty()) return Usage(problem);
+  emulator::util::SetLogLevel(*emulator::util::ParseLogLevel(options.log_level));
+  emulator::util::SetLogFormat(*emulator::util::ParseLogFormat(options.log_format));
 
-  const auto level = emulator::util::ParseLogLevel(options.log_level);
-  const auto format = emulator::util::ParseLogFormat(options.log_format);
-  if (!level || !format) {
-    std::cerr << "artifact-emulator: invalid value for option '--"
-              << (!level ? "log-level" : "log-format") << "': '"
-              << (!level ? options.log_level : options.log_format) << "'; use "
-              << (!level ? "error, warn, info or debug" : "text or json") << "\n";
-    return kExitUsage;
-  }
-  if (options.server.port < 0 || options.server.port > 65535) {
-    std::cerr << "artifact-emulator: invalid value for option '--port': " << options.server.port
-              << "; use 0 to 65535\n";
-    return kExitUsage;
-  }
-  if (options.server.threads < 1 || options.server.threads > 4096) {
-    std::cerr << "artifact-emulator: invalid value for option '--threads': " << options.server.threads
-              << "; use 1 to 4096\n";
-    return kExitUsage;
-  }
-  emulator::util::SetLogLevel(*level);
-  emulator::util::SetLogFormat(*format);
-
-  // Load the seed before anything is served.
+  // The seed is the world a reset returns to.
+  const std::optional<std::uint64_t> id_seed =
+      options.id_seed >= 0 ? std::optional<std::uint64_t>(options.id_seed) : std::nullopt;
   emulator::seed::SeedLoadResult seed;
   std::string seed_name = "<built-in seed>";
   if (options.seed_file.empty()) {
-    seed = emulator::seed::LoadDefaultSeed();
+    seed = emulator::seed::LoadDefaultSeed(id_seed);
   } else {
     seed_name = options.seed_file;
-    bool readable = false;
-    const std::string text = ReadFile(options.seed_file, readable);
-    if (!readable) {
-      std::cerr << "artifact-emulator: cannot read seed file '" << options.seed_file
-                << "' given by option '--seed'\n";
-      return kExitUsage;
+    std::string text;
+    if (!ReadFile(options.seed_file, text)) {
+      return Usage("cannot read seed file '" + options.seed_file + "' given by option '--seed'");
     }
-    seed = emulator::seed::LoadSeed(text, options.seed_file);
+    seed = emulator::seed::LoadSeed(text, options.seed_file, id_seed);
   }
   if (!seed.world) {
     for (const auto& problem : seed.problems) std::cerr << problem << "\n";
-    std::cerr << "artifact-emulator: the seed has " << seed.problems.size()
-              << " problem(s); fix them and start again\n";
-    return kExitUsage;
+    return Usage("the seed has " + std::to_string(seed.problems.size()) + " problem(s); fix them and start again");
+  }
+
+  // A state file, when present, holds the world to continue from.
+  std::optional<emulator::domain::World> saved_world;
+  if (!options.state_file.empty() && std::filesystem::exists(options.state_file)) {
+    std::string text;
+    emulator::seed::SeedLoadResult state;
+    if (!ReadFile(options.state_file, text)) {
+      state.problems.push_back(options.state_file + ": the file cannot be read");
+    } else {
+      state = emulator::seed::LoadSeed(text, options.state_file);
+    }
+    if (state.world) {
+      saved_world = std::move(state.world);
+    } else if (options.on_bad_state_file == "seed") {
+      for (const auto& problem : state.problems) Log(LogLevel::kWarn, problem);
+      Log(LogLevel::kWarn, "The state file " + options.state_file +
+                               " is invalid; starting from the seed because of --on-bad-state-file seed. "
+                               "The file will be overwritten at the next save");
+    } else {
+      for (const auto& problem : state.problems) std::cerr << problem << "\n";
+      return Usage("the state file '" + options.state_file +
+                   "' is invalid; fix or remove it, or start with --on-bad-state-file seed");
+    }
+  }
+
+  // The clock.
+  emulator::domain::Clock clock;
+  emulator::control::ClockStart clock_start;
+  clock_start.virtual_mode = options.clock_mode == "virtual";
+  clock_start.start = options.start_time.empty() ? seed.world->epoch
+                                                 : *emulator::domain::ParseRfc3339(options.start_time);
+  if (clock_start.virtual_mode) clock.SetVirtual(clock_start.start);
+
+  // Scenarios from files and from the seed; any problem stops the start.
+  std::vector<std::shared_ptr<const emulator::scenario::Scenario>> scenarios;
+  std::vector<std::string> scenario_problems;
+  for (const auto& path : options.scenario_paths) {
+    for (auto& parsed : emulator::scenario::LoadScenarioPath(path)) {
+      if (parsed.scenario) scenarios.push_back(parsed.scenario);
+      scenario_problems.insert(scenario_problems.end(), parsed.problems.begin(), parsed.problems.end());
+    }
+  }
+  for (size_t i = 0; i < seed.scenarios.size(); ++i) {
+    auto parsed = emulator::scenario::ParseScenario(seed.scenarios[i], seed_name + "/scenarios/" + std::to_string(i));
+    if (parsed.scenario) scenarios.push_back(parsed.scenario);
+    scenario_problems.insert(scenario_problems.end(), parsed.problems.begin(), parsed.problems.end());
+  }
+  if (!scenario_problems.empty()) {
+    for (const auto& problem : scenario_problems) std::cerr << problem << "\n";
+    return Usage("the scenarios have " + std::to_string(scenario_problems.size()) +
+                 " problem(s); fix them and start again");
   }
 
   // Block the stop signals in every thread; one thread waits for them.
@@ -153,33 +259,63 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  emulator::domain::Clock clock;
   emulator::domain::Store store(std::move(*seed.world), clock);
-  emulator::http::EmulatorServer server(options.server, store, clock);
+  if (saved_world) store.Replace(std::move(*saved_world));
+  emulator::journal::RequestJournal journal(options.journal_size, options.journal_body_bytes);
+  emulator::journal::Metrics metrics;
+  emulator::scenario::ScenarioEngine engine;
+  const size_t scenario_count = scenarios.size();
+  engine.SetInitial(std::move(scenarios), clock.Now());
+  emulator::control::ControlPlane plane(store, clock, journal, metrics, engine, clock_start, options.admin_token);
+
+  emulator::http::EmulatorServer server(options.server, plane);
   const int port = server.Bind();
   if (port < 0) {
-    std::cerr << "artifact-emulator: cannot listen on " << options.server.host << ":"
-              << options.server.port << "; the port is in use or the address is not local "
-              << "(change --host or --port)\n";
+    std::cerr << "artifact-emulator: cannot listen on " << options.server.host << ":" << options.server.port
+              << "; the port is in use or the address is not local (change --host or --port)\n";
     return 1;
   }
-  server.SetReady(true);
+
+  std::unique_ptr<emulator::seed::StatePersister> persister;
+  if (!options.state_file.empty()) {
+    persister = std::make_unique<emulator::seed::StatePersister>(store, options.state_file, options.persist_interval);
+    persister->Start();
+  }
+  std::unique_ptr<emulator::scenario::ScenarioWatcher> watcher;
+  if (options.watch && !options.scenario_paths.empty()) {
+    watcher = std::make_unique<emulator::scenario::ScenarioWatcher>(
+        options.scenario_paths, std::chrono::milliseconds(500),
+        [&](const std::string& file, std::shared_ptr<const emulator::scenario::Scenario> scenario) {
+          const std::string name = emulator::scenario::ScenarioName(*scenario);
+          engine.Add(std::move(scenario), clock.Now(), /*replace=*/true);
+          Log(LogLevel::kInfo, "Reloaded scenario '" + name + "' from " + file);
+        },
+        [&](const std::string& file, const std::string& name) {
+          engine.Remove(name);
+          Log(LogLevel::kInfo, "Removed scenario '" + name + "' because " + file + " no longer defines it");
+        });
+    watcher->Start();
+  }
+  plane.SetReady(true);
 
   const auto counts = store.Counts();
-  std::cout << "artifact-emulator listening on http://" << options.server.host << ":" << port
-            << " with " << counts.users << " users, " << counts.repositories << " repositories, "
-            << counts.artifacts << " artifacts and " << counts.builds << " builds from "
-            << seed_name << std::endl;
+  std::cout << "artifact-emulator listening on http://" << options.server.host << ":" << port << " with "
+            << counts.users << " users, " << counts.repositories << " repositories, " << counts.artifacts
+            << " artifacts and " << counts.builds << " builds from "
+            << (saved_world ? options.state_file : seed_name);
+  if (scenario_count > 0) std::cout << " and " << scenario_count << " scenario(s)";
+  std::cout << std::endl;
 
   std::thread signal_watcher([&] {
     int received = 0;
     sigwait(&stop_signals, &received);
-    Log(LogLevel::kInfo, std::string("Received ") + (received == SIGINT ? "SIGINT" : "SIGTERM") +
-                             "; stopping");
+    Log(LogLevel::kInfo, std::string("Received ") + (received == SIGINT ? "SIGINT" : "SIGTERM") + "; stopping");
     server.Stop();
   });
 
   const bool served = server.Listen();
+  if (watcher) watcher->Stop();
+  if (persister) persister->Stop();
   if (!served) {
     Log(LogLevel::kError, "The server stopped unexpectedly");
     signal_watcher.detach();

@@ -38,21 +38,34 @@ struct ApiResponse {
 
   Kind kind = Kind::kOk;
   nlohmann::json body;                  // a JSON body, when text is empty
-  std::optional<std::string> text;      // a body sent verbatim (still application/json)
+  std::optional<std::string> text;      // a body sent verbatim
+  std::string content_type = "application/json";
   std::optional<domain::Error> error;   // set when kind is kError
   std::vector<std::pair<std::string, std::string>> headers;
 
-  static ApiResponse Ok(nlohmann::json body) { return {Kind::kOk, std::move(body), {}, {}, {}}; }
-  static ApiResponse Created(nlohmann::json body) {
-    return {Kind::kCreated, std::move(body), {}, {}, {}};
+  static ApiResponse Ok(nlohmann::json body) { return Make(Kind::kOk, std::move(body)); }
+  static ApiResponse Created(nlohmann::json body) { return Make(Kind::kCreated, std::move(body)); }
+  static ApiResponse Accepted(nlohmann::json body) { return Make(Kind::kAccepted, std::move(body)); }
+  static ApiResponse NoContent() { return Make(Kind::kNoContent, nullptr); }
+  // A body sent verbatim with `content_type`.
+  static ApiResponse Text(std::string text, std::string content_type = "application/json") {
+    ApiResponse response = Make(Kind::kOk, nullptr);
+    response.text = std::move(text);
+    response.content_type = std::move(content_type);
+    return response;
   }
-  static ApiResponse Accepted(nlohmann::json body) {
-    return {Kind::kAccepted, std::move(body), {}, {}, {}};
-  }
-  static ApiResponse NoContent() { return {Kind::kNoContent, nullptr, {}, {}, {}}; }
-  static ApiResponse Text(std::string text) { return {Kind::kOk, nullptr, std::move(text), {}, {}}; }
   static ApiResponse Failure(domain::Error error) {
-    return {Kind::kError, nullptr, {}, std::move(error), {}};
+    ApiResponse response = Make(Kind::kError, nullptr);
+    response.error = std::move(error);
+    return response;
+  }
+
+ private:
+  static ApiResponse Make(Kind kind, nlohmann::json body) {
+    ApiResponse response;
+    response.kind = kind;
+    response.body = std::move(body);
+    return response;
   }
 };
 

@@ -23,7 +23,8 @@ ApiResponse ListBuilds(const ApiRequest& request, ApiContext& context) {
 // The trigger takes no body: none, an empty one and `{}` all start a build,
 // and anything else a client sends is ignored.
 ApiResponse TriggerBuild(const ApiRequest& request, ApiContext& context) {
-  const auto build_ids = context.store.TriggerBuild(request.path_params.at(0), *request.caller);
+  const auto build_ids = context.store.TriggerBuild(request.path_params.at(0), *request.caller,
+                                                    context.build_outcome);
   if (!build_ids.ok()) return ApiResponse::Failure(build_ids.error());
   return ApiResponse::Accepted({{"buildIds", build_ids.value()}});
 }

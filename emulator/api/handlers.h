@@ -4,6 +4,8 @@
 // One handler per operation of the reference, named after it. Each parses
 // the request, validates it, calls the store and renders the result.
 
+#include <optional>
+
 #include "api/api_types.h"
 #include "domain/store.h"
 
@@ -11,6 +13,9 @@ namespace emulator::api {
 
 struct ApiContext {
   domain::Store& store;
+  // How builds started by this request end (a scenario's build rule);
+  // empty for the normal walk to COMPLETED.
+  std::optional<domain::BuildOutcome> build_outcome;
 };
 
 using Handler = ApiResponse (*)(const ApiRequest&, ApiContext&);

@@ -20,6 +20,8 @@ class IdGenerator {
 
   std::uint64_t seed() const { return seed_; }
   std::uint64_t generated() const { return counter_; }
+  // Continues a sequence saved with generated(), e.g. from a state file.
+  void set_generated(std::uint64_t count) { counter_ = count; }
 
  private:
   std::uint64_t seed_;

@@ -98,7 +98,9 @@ class Store {
   // Image builds.
   Result<Page<BuildView>> ListBuilds(const std::string& artifact_id, long long offset,
                                      long long limit) const;
-  Result<std::vector<std::string>> TriggerBuild(const std::string& artifact_id, const User& caller);
+  // `outcome`, when set, decides how the new builds end (scripted failures).
+  Result<std::vector<std::string>> TriggerBuild(const std::string& artifact_id, const User& caller,
+                                                const std::optional<BuildOutcome>& outcome = std::nullopt);
   Result<BuildView> GetBuild(const std::string& artifact_id, const std::string& build_id) const;
   Result<std::string> GetBuildLog(const std::string& artifact_id, const std::string& build_id) const;
   Result<Done> DeleteBuild(const std::string& artifact_id, const std::string& build_id);

@@ -33,7 +33,8 @@ Result<Page<BuildView>> Store::ListBuilds(const std::string& artifact_id, long l
 }
 
 Result<std::vector<std::string>> Store::TriggerBuild(const std::string& artifact_id,
-                                                     const User& caller) {
+                                                     const User& caller,
+                                                     const std::optional<BuildOutcome>& outcome) {
   const Timestamp now = clock_.Now();
   std::unique_lock lock(mutex_);
   const auto found = world_.artifacts.find(artifact_id);
@@ -95,6 +96,7 @@ Result<std::vector<std::string>> Store::TriggerBuild(const std::string& artifact
     build.creator_id = caller.id;
     build.created_at = now;
     build.name = artifact.name + ":" + build.catalog_version_id;
+    if (outcome) build.outcome = *outcome;
     build_ids.push_back(build.id);
 
     const nlohmann::json reference = {{"artifactImageBuildId", build.id},

@@ -1,15 +1,13 @@
 #include "http/routes.h"
 
-#include <algorithm>
-
 #include "util/url.h"
 
 namespace emulator::http {
 namespace {
 
-using api::ApiRequest;
-constexpr RouteKind kApi = RouteKind::kApi;
-constexpr RouteKind kControl = RouteKind::kControl;
+constexpr Access kUser = Access::kUser;
+constexpr Access kAdmin = Access::kAdmin;
+constexpr Access kPublic = Access::kPublic;
 
 std::vector<std::string> SplitSegments(const std::string& path) {
   std::vector<std::string> segments;
@@ -24,9 +22,8 @@ std::vector<std::string> SplitSegments(const std::string& path) {
 }
 
 // Matches the segments of a template against a path; fills placeholders.
-bool MatchTemplate(const std::string& path_template, const std::vector<std::string>& segments,
+bool MatchTemplate(const std::vector<std::string>& pattern, const std::vector<std::string>& segments,
                    std::vector<std::string>& params) {
-  const std::vector<std::string> pattern = SplitSegments(path_template);
   if (pattern.size() != segments.size()) return false;
   std::vector<std::string> values;
   for (size_t i = 0; i < pattern.size(); ++i) {
@@ -47,57 +44,85 @@ bool MatchTemplate(const std::string& path_template, const std::vector<std::stri
 const std::vector<Route>& AllRoutes() {
   // The reference's 17 operations in its order, then the control API.
   static const std::vector<Route> routes = {
-      {"GET", "/artifactRepositories", kApi, api::ListArtifactRepositories, nullptr, "ListArtifactRepositories"},
-      {"DELETE", "/artifactRepositories/{artifact_repository_id}", kApi, api::DeleteArtifactRepository, nullptr, "DeleteArtifactRepository"},
-      {"GET", "/artifactRepositories/{artifact_repository_id}", kApi, api::GetArtifactRepository, nullptr, "GetArtifactRepository"},
-      {"GET", "/artifactRepositories/{artifact_repository_id}/sharedRoles", kApi, api::ListSharedRoles, nullptr, "ListSharedRoles"},
-      {"PATCH", "/artifactRepositories/{artifact_repository_id}/sharedRoles", kApi, api::UpdateSharedRoles, nullptr, "UpdateSharedRoles"},
-      {"GET", "/artifacts", kApi, api::ListArtifacts, nullptr, "ListArtifacts"},
-      {"POST", "/artifacts", kApi, api::CreateArtifact, nullptr, "CreateArtifact"},
-      {"DELETE", "/artifacts/{artifact_id}", kApi, api::DeleteArtifact, nullptr, "DeleteArtifact"},
-      {"GET", "/artifacts/{artifact_id}", kApi, api::GetArtifact, nullptr, "GetArtifact"},
-      {"PATCH", "/artifacts/{artifact_id}", kApi, api::UpdateArtifact, nullptr, "UpdateArtifact"},
-      {"PUT", "/artifacts/{artifact_id}", kApi, api::ReplaceArtifact, nullptr, "ReplaceArtifact"},
-      {"GET", "/artifacts/{artifact_id}/builds", kApi, api::ListBuilds, nullptr, "ListBuilds"},
-      {"POST", "/artifacts/{artifact_id}/builds", kApi, api::TriggerBuild, nullptr, "TriggerBuild"},
-      {"DELETE", "/artifacts/{artifact_id}/builds/{build_id}", kApi, api::DeleteBuild, nullptr, "DeleteBuild"},
-      {"GET", "/artifacts/{artifact_id}/builds/{build_id}", kApi, api::GetBuild, nullptr, "GetBuild"},
-      {"GET", "/artifacts/{artifact_id}/builds/{build_id}/logs", kApi, api::GetBuildLogs, nullptr, "GetBuildLogs"},
-      {"POST", "/artifacts/{artifact_id}/clone", kApi, api::CloneArtifact, nullptr, "CloneArtifact"},
+      {"GET", "/api/v2/artifactRepositories", kUser, api::ListArtifactRepositories, nullptr},
+      {"DELETE", "/api/v2/artifactRepositories/{artifact_repository_id}", kUser, api::DeleteArtifactRepository, nullptr},
+      {"GET", "/api/v2/artifactRepositories/{artifact_repository_id}", kUser, api::GetArtifactRepository, nullptr},
+      {"GET", "/api/v2/artifactRepositories/{artifact_repository_id}/sharedRoles", kUser, api::ListSharedRoles, nullptr},
+      {"PATCH", "/api/v2/artifactRepositories/{artifact_repository_id}/sharedRoles", kUser, api::UpdateSharedRoles, nullptr},
+      {"GET", "/api/v2/artifacts", kUser, api::ListArtifacts, nullptr},
+      {"POST", "/api/v2/artifacts", kUser, api::CreateArtifact, nullptr},
+      {"DELETE", "/api/v2/artifacts/{artifact_id}", kUser, api::DeleteArtifact, nullptr},
+      {"GET", "/api/v2/artifacts/{artifact_id}", kUser, api::GetArtifact, nullptr},
+      {"PATCH", "/api/v2/artifacts/{artifact_id}", kUser, api::UpdateArtifact, nullptr},
+      {"PUT", "/api/v2/artifacts/{artifact_id}", kUser, api::ReplaceArtifact, nullptr},
+      {"GET", "/api/v2/artifacts/{artifact_id}/builds", kUser, api::ListBuilds, nullptr},
+      {"POST", "/api/v2/artifacts/{artifact_id}/builds", kUser, api::TriggerBuild, nullptr},
+      {"DELETE", "/api/v2/artifacts/{artifact_id}/builds/{build_id}", kUser, api::DeleteBuild, nullptr},
+      {"GET", "/api/v2/artifacts/{artifact_id}/builds/{build_id}", kUser, api::GetBuild, nullptr},
+      {"GET", "/api/v2/artifacts/{artifact_id}/builds/{build_id}/logs", kUser, api::GetBuildLogs, nullptr},
+      {"POST", "/api/v2/artifacts/{artifact_id}/clone", kUser, api::CloneArtifact, nullptr},
+      {"GET", "/api/v2/openapi.json", kPublic, nullptr, control::GetApiOpenApi},
 
-      {"GET", "/_emulator/health", kControl, nullptr, control::GetHealth, "Health"},
-      {"GET", "/_emulator/ready", kControl, nullptr, control::GetReady, "Ready"},
+      {"GET", "/_emulator/health", kPublic, nullptr, control::GetHealth},
+      {"GET", "/_emulator/ready", kPublic, nullptr, control::GetReady},
+      {"GET", "/_emulator/openapi.json", kPublic, nullptr, control::GetControlOpenApi},
+      {"POST", "/_emulator/reset", kAdmin, nullptr, control::PostReset},
+      {"GET", "/_emulator/state", kAdmin, nullptr, control::GetState},
+      {"PUT", "/_emulator/state", kAdmin, nullptr, control::PutState},
+      {"GET", "/_emulator/snapshots", kAdmin, nullptr, control::ListSnapshots},
+      {"POST", "/_emulator/snapshots/{name}", kAdmin, nullptr, control::SaveSnapshot},
+      {"DELETE", "/_emulator/snapshots/{name}", kAdmin, nullptr, control::DeleteSnapshot},
+      {"POST", "/_emulator/snapshots/{name}/restore", kAdmin, nullptr, control::RestoreSnapshot},
+      {"GET", "/_emulator/requests", kAdmin, nullptr, control::ListRequests},
+      {"DELETE", "/_emulator/requests", kAdmin, nullptr, control::ClearRequests},
+      {"POST", "/_emulator/requests/count", kAdmin, nullptr, control::CountRequests},
+      {"GET", "/_emulator/clock", kAdmin, nullptr, control::GetClock},
+      {"PUT", "/_emulator/clock", kAdmin, nullptr, control::PutClock},
+      {"POST", "/_emulator/clock/advance", kAdmin, nullptr, control::AdvanceClock},
+      {"GET", "/_emulator/metrics", kAdmin, nullptr, control::GetMetrics},
+      {"GET", "/_emulator/scenarios", kAdmin, nullptr, control::ListScenarios},
+      {"POST", "/_emulator/scenarios", kAdmin, nullptr, control::AddScenario},
+      {"DELETE", "/_emulator/scenarios/{name}", kAdmin, nullptr, control::DeleteScenario},
+      {"POST", "/_emulator/scenarios/{name}/reset", kAdmin, nullptr, control::ResetScenario},
   };
   return routes;
 }
 
+std::string RouteTemplate(const Route& route) {
+  const std::string path = route.path_template;
+  const std::string prefix = kApiPrefix;
+  if (route.api_handler != nullptr && path.compare(0, prefix.size(), prefix) == 0) {
+    return path.substr(prefix.size());
+  }
+  return path;
+}
+
 RouteMatch MatchRoute(const std::string& method, const std::string& raw_path) {
-  RouteMatch match;
+  // Split once per route table, not per request.
+  static const std::vector<std::vector<std::string>> patterns = [] {
+    std::vector<std::vector<std::string>> split;
+    for (const Route& route : AllRoutes()) split.push_back(SplitSegments(route.path_template));
+    return split;
+  }();
+
   std::string path = raw_path;
   if (path.size() > 1 && path.back() == '/') path.pop_back();
-
-  const std::string prefix = kApiPrefix;
-  const bool api_path = path.compare(0, prefix.size(), prefix) == 0 &&
-                        (path.size() == prefix.size() || path[prefix.size()] == '/');
-  const std::vector<std::string> api_segments =
-      api_path ? SplitSegments(path.substr(prefix.size())) : std::vector<std::string>{};
   const std::vector<std::string> segments = SplitSegments(path);
 
   // HEAD is answered by the GET handler, as HTTP servers do.
   const std::string effective_method = method == "HEAD" ? "GET" : method;
-  for (const Route& route : AllRoutes()) {
+  RouteMatch match;
+  const std::vector<Route>& routes = AllRoutes();
+  for (size_t i = 0; i < routes.size(); ++i) {
     std::vector<std::string> params;
-    const bool path_matches = route.kind == kApi
-                                  ? api_path && MatchTemplate(route.path_template, api_segments, params)
-                                  : MatchTemplate(route.path_template, segments, params);
-    if (!path_matches) continue;
-    if (effective_method == route.method) {
-      match.route = &route;
+    if (!MatchTemplate(patterns[i], segments, params)) continue;
+    if (effective_method == routes[i].method) {
+      match.route = &routes[i];
       match.path_params = std::move(params);
       match.allowed_methods.clear();
       return match;
     }
-    match.allowed_methods.push_back(route.method);
+    match.allowed_methods.push_back(routes[i].method);
   }
   return match;
 }

@@ -1,7 +1,6 @@
 #ifndef EMULATOR_HTTP_ROUTES_H_
 #define EMULATOR_HTTP_ROUTES_H_
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,23 +9,25 @@
 
 namespace emulator::http {
 
-// Which handler family serves a route and whether a token is required.
-enum class RouteKind { kApi, kControl };
+// Who may call a route.
+enum class Access {
+  kUser,    // a seed user's bearer token (the emulated API)
+  kAdmin,   // the --admin-token, when one is configured (the control API)
+  kPublic,  // anybody (health, readiness, OpenAPI documents)
+};
 
 struct Route {
   const char* method;
-  // A path template of the reference, relative to the API prefix for API
-  // routes, e.g. "/artifacts/{artifact_id}/builds".
+  // The full path template, e.g. "/api/v2/artifacts/{artifact_id}/builds".
   const char* path_template;
-  RouteKind kind;
-  api::Handler api_handler;
-  control::Handler control_handler;
-  const char* operation;  // for logs and metrics
+  Access access;
+  api::Handler api_handler;          // set for routes of the emulated API
+  control::Handler control_handler;  // set for the others
 };
 
 struct RouteMatch {
-  const Route* route = nullptr;            // set when path and method match
-  std::vector<std::string> path_params;    // decoded placeholder values
+  const Route* route = nullptr;              // set when path and method match
+  std::vector<std::string> path_params;      // decoded placeholder values
   std::vector<std::string> allowed_methods;  // set when only the path matches
 };
 
@@ -34,6 +35,10 @@ inline constexpr const char* kApiPrefix = "/api/v2";
 
 // Every route of the emulated API and of the control API.
 const std::vector<Route>& AllRoutes();
+
+// The route's template without the /api/v2 prefix, as the reference writes
+// it ("/artifacts/{artifact_id}"); control routes keep their full path.
+std::string RouteTemplate(const Route& route);
 
 // Finds the route for `method` and the raw (still percent-encoded) `path`.
 // A trailing slash is optional on every route. When the path matches but the

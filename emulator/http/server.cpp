@@ -1,15 +1,15 @@
 #include "http/server.h"
 
-#include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
 #include <httplib.h>
 
 #include "api/handlers.h"
-#include "control/control_api.h"
 #include "http/auth.h"
 #include "http/error_response.h"
+#include "http/faults.h"
 #include "http/public_url.h"
 #include "http/routes.h"
 #include "util/log.h"
@@ -20,11 +20,30 @@ namespace {
 
 using util::LogLevel;
 
-// When the current request started, for the access log's duration. The
-// logger runs on the worker thread that served the request.
-thread_local std::chrono::steady_clock::time_point t_request_start;
+// What the journal and metrics need to know about the request being served.
+// The pre-routing hook, the handler and the logger of one request all run on
+// the worker thread that serves it.
+struct RequestContext {
+  std::chrono::steady_clock::time_point start;
+  std::string route;  // template; "unmatched" for unknown paths
+  std::optional<std::string> username;
+  std::optional<std::string> scenario_rule;
+  bool journaled = false;         // API routes only: control calls are not the client's
+  bool connection_dropped = false;  // no response reached the client
+};
+thread_local RequestContext t_context;
 
 std::atomic<unsigned long long> g_request_counter{0};
+
+bool EqualsIgnoringCase(const std::string& left, const std::string& right) {
+  if (left.size() != right.size()) return false;
+  for (size_t i = 0; i < left.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(left[i])) != std::tolower(static_cast<unsigned char>(right[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::string NewRequestId() {
   char buffer[24];
@@ -35,6 +54,10 @@ std::string NewRequestId() {
 void SetJson(httplib::Response& response, int status, const std::string& body) {
   response.status = status;
   response.set_content(body, "application/json");
+}
+
+std::string DumpJson(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void WriteApiResponse(const api::ApiResponse& result, httplib::Response& response) {
@@ -59,11 +82,27 @@ void WriteApiResponse(const api::ApiResponse& result, httplib::Response& respons
       response.status = 200;
       break;
   }
-  if (result.text) {
-    response.set_content(*result.text, "application/json");
-  } else {
-    response.set_content(result.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                         "application/json");
+  response.set_content(result.text ? *result.text : DumpJson(result.body), result.content_type);
+}
+
+// Writes a scenario's canned answer.
+void WriteScriptedResponse(const scenario::Decision& decision, httplib::Response& response) {
+  response.status = decision.status;
+  bool has_content_type = false;
+  for (const auto& [name, value] : decision.headers) {
+    if (EqualsIgnoringCase(name, "Content-Type")) has_content_type = true;
+    response.set_header(name, value);
+  }
+  std::string body;
+  if (decision.raw_body) {
+    body = *decision.raw_body;
+  } else if (decision.body) {
+    body = DumpJson(*decision.body);
+  }
+  if (!body.empty() || decision.status != 204) {
+    const std::string content_type =
+        has_content_type ? response.get_header_value("Content-Type") : "application/json";
+    response.set_content(body, content_type);
   }
 }
 
@@ -77,11 +116,46 @@ std::string RawQueryOf(const httplib::Request& request) {
   return question == std::string::npos ? "" : request.target.substr(question + 1);
 }
 
+std::string BearerToken(const std::string& authorization) {
+  const size_t space = authorization.find(' ');
+  if (space == std::string::npos) return "";
+  std::string token = authorization.substr(space + 1);
+  while (!token.empty() && token.front() == ' ') token.erase(token.begin());
+  while (!token.empty() && token.back() == ' ') token.pop_back();
+  return token;
+}
+
+// The facts a scenario rule can match on.
+scenario::RequestFacts FactsOf(const httplib::Request& request, const Route& route,
+                               const std::vector<std::string>& params,
+                               const std::optional<domain::User>& user, const api::ApiRequest& api_request) {
+  scenario::RequestFacts facts;
+  facts.method = request.method;
+  facts.route = RouteTemplate(route);
+  facts.path = api_request.raw_path;
+  // Placeholders appear in the order artifact_repository_id | artifact_id, build_id.
+  const std::string path_template = route.path_template;
+  if (path_template.find("{artifact_repository_id}") != std::string::npos && !params.empty()) {
+    facts.repository_id = params[0];
+  }
+  if (path_template.find("{artifact_id}") != std::string::npos && !params.empty()) {
+    facts.artifact_id = params[0];
+  }
+  if (path_template.find("{build_id}") != std::string::npos && params.size() > 1) {
+    facts.build_id = params[1];
+  }
+  facts.token = BearerToken(request.get_header_value("Authorization"));
+  if (user) facts.username = user->username;
+  for (const auto& [name, value] : request.headers) facts.headers.emplace_back(name, value);
+  facts.query = api_request.query;
+  facts.client_ip = request.remote_addr;
+  return facts;
+}
+
 }  // namespace
 
-EmulatorServer::EmulatorServer(ServerOptions options, domain::Store& store, domain::Clock& clock)
-    : options_(std::move(options)), store_(store), clock_(clock),
-      server_(std::make_unique<httplib::Server>()) {
+EmulatorServer::EmulatorServer(ServerOptions options, control::ControlPlane& plane)
+    : options_(std::move(options)), plane_(plane), server_(std::make_unique<httplib::Server>()) {
   Configure();
 }
 
@@ -105,7 +179,9 @@ void EmulatorServer::Configure() {
   server.set_payload_max_length(options_.max_body_bytes);
 
   server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-    t_request_start = std::chrono::steady_clock::now();
+    t_context = RequestContext{};
+    t_context.start = std::chrono::steady_clock::now();
+    t_context.route = "unmatched";
     // cpp-httplib 0.11.4 reads the body of a POST, PUT, PATCH or DELETE that
     // has neither Content-Length nor Transfer-Encoding until the connection
     // closes or the read times out, then answers 400. HTTP/1.1 says such a
@@ -122,7 +198,9 @@ void EmulatorServer::Configure() {
   // Dresses only the library's own error answers; ours already carry a body.
   const httplib::Server::HandlerWithResponse dress_library_errors =
       [](const httplib::Request&, httplib::Response& response) {
-        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (!response.body.empty() || response.status == 204) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
         SetJson(response, response.status, LibraryErrorBody(response.status));
         return httplib::Server::HandlerResponse::Handled;
       };
@@ -140,27 +218,16 @@ void EmulatorServer::Configure() {
         util::Log(LogLevel::kError, "Internal error while serving " + request.method + " " +
                                         request.path + ": " + what +
                                         "; this is an emulator bug, please report it");
-        SetJson(response, 500,
-                nlohmann::json{{"detail", "Internal Server Error: " + what}}.dump(
-                    -1, ' ', false, nlohmann::json::error_handler_t::replace));
+        SetJson(response, 500, DumpJson({{"detail", "Internal Server Error: " + what}}));
       });
 
-  server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-    if (!util::LogEnabled(LogLevel::kInfo)) return;
-    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                            std::chrono::steady_clock::now() - t_request_start)
-                            .count();
-    util::Log(LogLevel::kInfo, request.method + " " + request.path + " " +
-                                   std::to_string(response.status) + " " +
-                                   std::to_string(response.body.size()) + "B " +
-                                   std::to_string(micros) + "us " +
-                                   response.get_header_value("X-Request-ID"));
+  server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+    Record(request, response);
   });
 
   const auto dispatch = [this](const httplib::Request& request, httplib::Response& response) {
     Dispatch(request, response);
   };
-
   const std::string any_path = ".*";
   server.Get(any_path, dispatch);
   server.Post(any_path, dispatch);
@@ -168,6 +235,46 @@ void EmulatorServer::Configure() {
   server.Patch(any_path, dispatch);
   server.Delete(any_path, dispatch);
   server.Options(any_path, dispatch);
+}
+
+void EmulatorServer::Record(const httplib::Request& request, const httplib::Response& response) {
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - t_context.start)
+                          .count();
+  const int status = t_context.connection_dropped ? 0 : response.status;
+  const std::string request_id = response.get_header_value("X-Request-ID");
+  plane_.metrics().Observe(t_context.route, request.method, status, micros);
+
+  if (t_context.journaled) {
+    journal::JournalEntry entry;
+    entry.request_id = request_id;
+    entry.time = plane_.clock().Now();
+    entry.method = request.method;
+    entry.path = RawPathOf(request);
+    entry.query = RawQueryOf(request);
+    for (const auto& [name, value] : request.headers) {
+      // The library adds the socket addresses as pseudo headers.
+      if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
+        continue;
+      }
+      const bool secret = EqualsIgnoringCase(name, "Authorization");
+      entry.headers.emplace_back(name, secret ? "[redacted]" : value);
+    }
+    entry.body = request.body;
+    entry.status = status;
+    entry.response_bytes = response.body.size();
+    entry.duration_micros = micros;
+    entry.user = t_context.username;
+    entry.scenario_rule = t_context.scenario_rule;
+    entry.route = t_context.route;
+    plane_.journal().Record(std::move(entry));
+  }
+
+  if (!util::LogEnabled(LogLevel::kInfo)) return;
+  std::string line = request.method + " " + request.path + " " + std::to_string(status) + " " +
+                     std::to_string(response.body.size()) + "B " + std::to_string(micros) + "us " + request_id;
+  if (t_context.scenario_rule) line += " scenario=" + *t_context.scenario_rule;
+  util::Log(LogLevel::kInfo, line);
 }
 
 void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response& response) {
@@ -189,6 +296,8 @@ void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response
     SetJson(response, 405, R"({"detail":"Method Not Allowed"})");
     return;
   }
+  const Route& route = *match.route;
+  t_context.route = RouteTemplate(route);
 
   api::ApiRequest api_request;
   api_request.method = request.method;
@@ -196,27 +305,84 @@ void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response
   api_request.raw_path = raw_path;
   api_request.raw_query = RawQueryOf(request);
   api_request.query = util::ParseQuery(api_request.raw_query);
-  api_request.body.present = request.has_header("Content-Length") ||
-                             request.has_header("Transfer-Encoding");
+  api_request.body.present = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
   api_request.body.content_type = request.get_header_value("Content-Type");
   api_request.body.text = request.body;
   api_request.public_base_url = PublicBaseUrl(options_.public_url, request);
 
-  if (match.route->kind == RouteKind::kControl) {
-    control::ControlContext context{store_, clock_, ready_};
-    WriteApiResponse(match.route->control_handler(api_request, context), response);
+  if (route.access != Access::kUser) {
+    const std::string& admin_token = plane_.admin_token();
+    if (route.access == Access::kAdmin && !admin_token.empty() &&
+        BearerToken(request.get_header_value("Authorization")) != admin_token) {
+      WriteApiResponse(api::ApiResponse::Failure(
+                           domain::Error(domain::ErrorCode::kUnauthenticated, "Not authenticated")),
+                       response);
+      return;
+    }
+    WriteApiResponse(route.control_handler(api_request, plane_), response);
     return;
   }
 
-  domain::Result<domain::User> caller =
-      Authenticate(request.get_header_value("Authorization"), store_);
-  if (!caller.ok()) {
-    WriteApiResponse(api::ApiResponse::Failure(caller.error()), response);
+  // The emulated API: scenarios first (an outage answers whoever calls),
+  // then authentication, then the handler.
+  t_context.journaled = true;
+  domain::Result<domain::User> caller = Authenticate(request.get_header_value("Authorization"), plane_.store());
+  const std::optional<domain::User> user = caller.ok() ? std::optional(caller.value()) : std::nullopt;
+  if (user) t_context.username = user->username;
+
+  const scenario::Decision decision = plane_.scenarios().Decide(
+      FactsOf(request, route, match.path_params, user, api_request), plane_.clock().Now());
+  if (decision.fired) t_context.scenario_rule = decision.fired->description;
+  for (const auto& [name, value] : decision.extra_headers) response.set_header(name, value);
+
+  using Kind = scenario::Decision::Kind;
+  if (decision.kind == Kind::kRespond) {
+    WriteScriptedResponse(decision, response);
     return;
   }
-  api_request.caller = caller.value();
-  api::ApiContext context{store_};
-  WriteApiResponse(match.route->api_handler(api_request, context), response);
+  if (decision.kind == Kind::kDelay) SleepUnlessStopping(decision.delay_ms, stopping_);
+  if (decision.kind == Kind::kFault) {
+    using scenario::NetworkFault;
+    switch (decision.fault) {
+      case NetworkFault::kReset:
+      case NetworkFault::kClose:
+        t_context.connection_dropped = AbortConnection(request, decision.fault == NetworkFault::kReset);
+        response.status = 500;
+        return;
+      case NetworkFault::kHang:
+        HangUntilClientLeaves(request, options_.max_hang_seconds, stopping_);
+        t_context.connection_dropped = AbortConnection(request, /*reset=*/false);
+        response.status = 500;
+        return;
+      default:
+        break;  // the others reshape the real answer below
+    }
+  }
+
+  if (!caller.ok()) {
+    WriteApiResponse(api::ApiResponse::Failure(caller.error()), response);
+  } else {
+    api_request.caller = caller.value();
+    api::ApiContext context{plane_.store(), std::nullopt};
+    if (decision.kind == Kind::kBuild) context.build_outcome = decision.build_outcome;
+    WriteApiResponse(route.api_handler(api_request, context), response);
+  }
+
+  if (decision.kind == Kind::kFault) {
+    switch (decision.fault) {
+      case scenario::NetworkFault::kTruncate:
+        TruncateBody(response);
+        break;
+      case scenario::NetworkFault::kMalformedJson:
+        MalformBody(response);
+        break;
+      case scenario::NetworkFault::kDribble:
+        DribbleBody(response, decision.dribble.chunks, decision.dribble.interval_ms, stopping_);
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 int EmulatorServer::Bind() {
@@ -227,6 +393,7 @@ int EmulatorServer::Bind() {
 bool EmulatorServer::Listen() { return server_->listen_after_bind(); }
 
 void EmulatorServer::Stop() {
+  stopping_ = true;
   if (server_) server_->stop();
 }
 

@@ -6,14 +6,13 @@
 #include <memory>
 #include <string>
 
-#include "domain/clock.h"
-#include "domain/store.h"
+#include "control/control_plane.h"
 
 namespace httplib {
 class Server;
 struct Request;
 struct Response;
-}
+}  // namespace httplib
 
 namespace emulator::http {
 
@@ -27,16 +26,19 @@ struct ServerOptions {
   int keep_alive_timeout_seconds = 5;
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 30;
+  // Upper bound of a "hang" fault, in seconds.
+  int max_hang_seconds = 60;
 };
 
 // The HTTP adapter: every cpp-httplib setting, routing to the API and control
-// handlers, authentication, error bodies and the access log.
+// handlers, authentication, scenario faults, error bodies, the access log,
+// the request journal and the metrics.
 //
 // Thread safety: Bind and Listen are called once, from one thread; Stop may
 // be called from any thread (including a signal-watching one).
 class EmulatorServer {
  public:
-  EmulatorServer(ServerOptions options, domain::Store& store, domain::Clock& clock);
+  EmulatorServer(ServerOptions options, control::ControlPlane& plane);
   ~EmulatorServer();
   EmulatorServer(const EmulatorServer&) = delete;
   EmulatorServer& operator=(const EmulatorServer&) = delete;
@@ -45,20 +47,20 @@ class EmulatorServer {
   int Bind();
   // Serves until Stop; returns false when serving failed.
   bool Listen();
+  // Stops accepting, ends injected delays and hangs early, and makes Listen
+  // return once the requests in flight are answered.
   void Stop();
   bool IsRunning() const;
-  // Marks the seed as loaded, for /_emulator/ready.
-  void SetReady(bool ready) { ready_ = ready; }
 
  private:
   void Configure();
   // Routes one request to its API or control handler and writes the answer.
   void Dispatch(const httplib::Request& request, httplib::Response& response);
+  void Record(const httplib::Request& request, const httplib::Response& response);
 
   const ServerOptions options_;
-  domain::Store& store_;
-  domain::Clock& clock_;
-  std::atomic<bool> ready_{false};
+  control::ControlPlane& plane_;
+  std::atomic<bool> stopping_{false};
   std::unique_ptr<httplib::Server> server_;
 };
 

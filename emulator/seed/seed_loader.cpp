@@ -57,15 +57,18 @@ std::string PointerOfLoc(const std::string& base, const json& document, const js
 
 class WorldBuilder {
  public:
-  explicit WorldBuilder(std::vector<std::string>& problems) : reader_(problems) {}
+  WorldBuilder(std::vector<std::string>& problems, std::optional<std::uint64_t> id_seed)
+      : reader_(problems), id_seed_override_(id_seed) {}
 
   std::optional<domain::World> Build(const json& root) {
     if (!reader_.IsObject(root, "")) return std::nullopt;
-    reader_.RejectUnknownKeys(root, "", {"idSeed", "epoch", "behaviour", "users", "repositories"});
+    reader_.RejectUnknownKeys(root, "", {"idSeed", "idCounter", "epoch", "behaviour", "users",
+                                         "repositories", "scenarios"});
     CollectIds(root, reserved_ids_);
 
+    const auto file_id_seed = reader_.Integer(root, "", "idSeed", 0);
     world_.ids = domain::IdGenerator(
-        static_cast<std::uint64_t>(reader_.Integer(root, "", "idSeed", 0).value_or(1)));
+        id_seed_override_.value_or(static_cast<std::uint64_t>(file_id_seed.value_or(1))));
     world_.epoch = reader_.Time(root, "", "epoch").value_or(kDefaultEpoch);
     next_time_ = world_.epoch;
 
@@ -75,6 +78,10 @@ class WorldBuilder {
     const json repositories = reader_.Array(root, "", "repositories");
     for (size_t i = 0; i < repositories.size(); ++i) {
       ReadRepository(repositories[i], SeedReader::Child("/repositories", i));
+    }
+    // A saved world continues its id sequence where it stopped.
+    if (const auto counter = reader_.Integer(root, "", "idCounter", 0)) {
+      world_.ids.set_generated(std::max(world_.ids.generated(), static_cast<std::uint64_t>(*counter)));
     }
     return world_;
   }
@@ -348,7 +355,8 @@ class WorldBuilder {
     if (!reader_.IsObject(object, pointer)) return;
     reader_.RejectUnknownKeys(object, pointer,
                               {"id", "name", "status", "createdBy", "createdAt", "updatedAt",
-                               "catalogId", "catalogVersionId", "containerNames"});
+                               "catalogId", "catalogVersionId", "containerNames", "cancelledAt",
+                               "outcome"});
     domain::Build build;
     build.id = IdFor(object, pointer);
     build.artifact_id = artifact.id;
@@ -368,10 +376,40 @@ class WorldBuilder {
       }
       build.pinned_updated_at = reader_.Time(object, pointer, "updatedAt").value_or(build.created_at);
     }
+    if (const auto cancelled_at = reader_.Time(object, pointer, "cancelledAt")) {
+      build.cancelled_at = *cancelled_at;
+    }
+    if (object.contains("outcome")) ReadOutcome(object["outcome"], SeedReader::Child(pointer, "outcome"), build);
     world_.builds.emplace(build.id, std::move(build));
   }
 
+  // How a live build ends: {"finalStatus", "stopDuring", "stopAfterSeconds",
+  // "stall", "log"}, as a scenario's build rule sets it.
+  void ReadOutcome(const json& object, const std::string& pointer, domain::Build& build) {
+    if (!reader_.IsObject(object, pointer)) return;
+    reader_.RejectUnknownKeys(object, pointer,
+                              {"finalStatus", "stopDuring", "stopAfterSeconds", "stall", "log"});
+    domain::BuildOutcome& outcome = build.outcome;
+    const auto status_at = [&](const char* key, domain::BuildStatus fallback) {
+      const auto name = reader_.String(object, pointer, key, false);
+      if (!name) return fallback;
+      const auto status = domain::ParseBuildStatus(*name);
+      if (!status) {
+        reader_.Problem(SeedReader::Child(pointer, key), "'" + *name + "' is not a build status");
+        return fallback;
+      }
+      return *status;
+    };
+    outcome.final_status = status_at("finalStatus", domain::BuildStatus::kCompleted);
+    outcome.stop_during = status_at("stopDuring", domain::BuildStatus::kInProgress);
+    const auto after = reader_.Number(object, pointer, "stopAfterSeconds", 0);
+    outcome.stop_after = after ? static_cast<domain::Timestamp>(*after * domain::kMicrosPerSecond) : 0;
+    outcome.stall = reader_.Boolean(object, pointer, "stall").value_or(false);
+    outcome.log_message = reader_.String(object, pointer, "log", false).value_or("");
+  }
+
   SeedReader reader_;
+  const std::optional<std::uint64_t> id_seed_override_;
   domain::World world_;
   std::set<std::string> reserved_ids_;
   std::set<std::string> used_ids_;
@@ -381,7 +419,8 @@ class WorldBuilder {
 
 }  // namespace
 
-SeedLoadResult LoadSeed(std::string_view text, const std::string& source) {
+SeedLoadResult LoadSeed(std::string_view text, const std::string& source,
+                        std::optional<std::uint64_t> id_seed) {
   SeedLoadResult result;
   json root;
   try {
@@ -392,13 +431,22 @@ SeedLoadResult LoadSeed(std::string_view text, const std::string& source) {
   }
 
   std::vector<std::string> problems;
-  WorldBuilder builder(problems);
+  WorldBuilder builder(problems, id_seed);
   std::optional<domain::World> world = builder.Build(root);
+  if (root.is_object() && root.contains("scenarios")) {
+    if (root["scenarios"].is_array()) {
+      result.scenarios = root["scenarios"];
+    } else {
+      problems.push_back("/scenarios: expected an array of scenario documents");
+    }
+  }
   for (const auto& problem : problems) result.problems.push_back(source + ": " + problem);
   if (result.problems.empty()) result.world = std::move(world);
   return result;
 }
 
-SeedLoadResult LoadDefaultSeed() { return LoadSeed(embedded::kDefaultSeedJson, "<built-in seed>"); }
+SeedLoadResult LoadDefaultSeed(std::optional<std::uint64_t> id_seed) {
+  return LoadSeed(embedded::kDefaultSeedJson, "<built-in seed>", id_seed);
+}
 
 }  // namespace emulator::seed

@@ -8,10 +8,13 @@
 // same validation as request bodies, so a seeded artifact reads back exactly
 // like one created through the API.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "domain/model.h"
 
@@ -20,13 +23,17 @@ namespace emulator::seed {
 struct SeedLoadResult {
   std::optional<domain::World> world;  // set only when problems is empty
   std::vector<std::string> problems;
+  // The seed's "scenarios" array as written (the scenario engine parses it).
+  nlohmann::json scenarios = nlohmann::json::array();
 };
 
 // `source` names the file in messages ("seeds/default.json", "<built-in seed>").
-SeedLoadResult LoadSeed(std::string_view text, const std::string& source);
+// `id_seed`, when set, replaces the file's idSeed (the --id-seed option).
+SeedLoadResult LoadSeed(std::string_view text, const std::string& source,
+                        std::optional<std::uint64_t> id_seed = std::nullopt);
 
 // The seed compiled into the binary.
-SeedLoadResult LoadDefaultSeed();
+SeedLoadResult LoadDefaultSeed(std::optional<std::uint64_t> id_seed = std::nullopt);
 
 }  // namespace emulator::seed
 

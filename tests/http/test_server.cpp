@@ -45,7 +45,7 @@ const char* const kTestSeed = R"json({
   ]
 })json";
 
-TestServer::TestServer(const std::string& seed_json, http::ServerOptions options) {
+TestServer::TestServer(const std::string& seed_json, http::ServerOptions options, std::string admin_token) {
   // The access log of every test request would bury the failure reports.
   util::SetLogLevel(util::LogLevel::kWarn);
   seed::SeedLoadResult seed = seed::LoadSeed(seed_json, "test seed");
@@ -54,16 +54,19 @@ TestServer::TestServer(const std::string& seed_json, http::ServerOptions options
     for (const auto& problem : seed.problems) problems += problem + "\n";
     throw std::runtime_error("test seed is invalid:\n" + problems);
   }
-  clock_.SetVirtual(*domain::ParseRfc3339(kTestStart));
+  const domain::Timestamp start = *domain::ParseRfc3339(kTestStart);
+  clock_.SetVirtual(start);
   store_ = std::make_unique<domain::Store>(std::move(*seed.world), clock_);
+  plane_ = std::make_unique<control::ControlPlane>(*store_, clock_, journal_, metrics_, scenarios_,
+                                                   control::ClockStart{true, start}, std::move(admin_token));
+  plane_->SetReady(true);
 
   options.host = "127.0.0.1";
   options.port = 0;
   options.threads = 8;
-  server_ = std::make_unique<http::EmulatorServer>(options, *store_, clock_);
+  server_ = std::make_unique<http::EmulatorServer>(options, *plane_);
   port_ = server_->Bind();
   if (port_ <= 0) throw std::runtime_error("test server could not bind a port");
-  server_->SetReady(true);
   thread_ = std::thread([this] { server_->Listen(); });
 
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);

@@ -11,9 +11,13 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "control/control_plane.h"
 #include "domain/clock.h"
 #include "domain/store.h"
 #include "http/server.h"
+#include "journal/metrics.h"
+#include "journal/request_journal.h"
+#include "scenario/engine.h"
 
 namespace emulator::testing {
 
@@ -32,7 +36,8 @@ inline constexpr const char* kAliceId = "cccccccccccccccccccc0001";
 class TestServer {
  public:
   explicit TestServer(const std::string& seed_json = kTestSeed,
-                      http::ServerOptions options = http::ServerOptions{});
+                      http::ServerOptions options = http::ServerOptions{},
+                      std::string admin_token = "");
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
@@ -41,6 +46,9 @@ class TestServer {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   domain::Clock& clock() { return clock_; }
   domain::Store& store() { return *store_; }
+  journal::RequestJournal& journal() { return journal_; }
+  scenario::ScenarioEngine& scenarios() { return scenarios_; }
+  control::ControlPlane& plane() { return *plane_; }
 
   // A client that sends `Authorization: Bearer <token>` (none when empty).
   std::unique_ptr<httplib::Client> Client(const std::string& token = "alice-token") const;
@@ -48,6 +56,10 @@ class TestServer {
  private:
   domain::Clock clock_;
   std::unique_ptr<domain::Store> store_;
+  journal::RequestJournal journal_{1000, 8192};
+  journal::Metrics metrics_;
+  scenario::ScenarioEngine scenarios_;
+  std::unique_ptr<control::ControlPlane> plane_;
   std::unique_ptr<http::EmulatorServer> server_;
   std::thread thread_;
   int port_ = -1;

@@ -461,8 +461,8 @@ TEST_CASE("unknown keys are reported with the keys expected", "[seed]") {
   const SeedLoadResult result = Load(R"({"user": []})");
 
   CHECK(Problems(result) ==
-        "test.json: /user: unknown key; expected one of: idSeed, epoch, behaviour, users, "
-        "repositories\n");
+        "test.json: /user: unknown key; expected one of: idSeed, idCounter, epoch, behaviour, "
+        "users, repositories, scenarios\n");
 }
 
 TEST_CASE("unknown keys deep in an artifact are reported", "[seed]") {
