@@ -123,8 +123,9 @@ void ScenarioWatcher::PollOnce() {
     const std::shared_ptr<const Scenario>& scenario = results.front().scenario;
     const std::string previous_name = state.scenario_name;
     state.scenario_name = scenario->name;
-    Log(LogLevel::kInfo, file + ": reloaded scenario " + scenario->name + " (" +
-                             std::to_string(scenario->rules.size()) + " rules)");
+    const size_t rules = scenario->rules.size();
+    Log(LogLevel::kInfo, file + ": reloaded scenario " + scenario->name + " with " +
+                             std::to_string(rules) + (rules == 1 ? " rule" : " rules"));
     if (on_change_) on_change_(file, scenario);
     if (!previous_name.empty() && previous_name != scenario->name && on_remove_) {
       on_remove_(file, previous_name);
