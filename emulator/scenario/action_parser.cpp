@@ -13,10 +13,10 @@ using nlohmann::json;
 
 const std::vector<std::string> kActionKeys = {"status",   "delayMs", "rateLimit",
                                               "fault",    "build",   "passThrough"};
-// Keys that only shape a "status" answer.
+// Keys that only shape a "status" response.
 const std::vector<std::string> kResponseKeys = {"headers", "body", "rawBody"};
 
-// Each delay holds a server thread while it sleeps, and one longer than ten
+// Each delay occupies a server thread while it sleeps, and one longer than ten
 // minutes is more likely a unit mistake than a test plan.
 constexpr std::int64_t kMaxDelayMs = 10 * 60 * 1000;
 
@@ -184,9 +184,9 @@ void ParseFault(JsonReader& reader, const json& value, const std::string& pointe
   reader.Problem(pointer, "unknown fault \"" + *name + "\"; expected one of: " + known);
 }
 
-// A build outcome only means something to the request that creates builds;
-// on any other request the adapter would ignore it while the rule still
-// counted a firing, so such rules are rejected.
+// A build outcome only affects the request that creates builds. On any other
+// request the adapter would ignore it while the rule still counted a firing,
+// so such rules are rejected.
 bool OnlyMatchesBuildTriggers(const Match& match) {
   if (match.methods.size() != 1 || match.methods.front() != "POST") return false;
   if (!match.routes.empty()) {

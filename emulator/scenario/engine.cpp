@@ -10,9 +10,9 @@
 namespace emulator::scenario {
 namespace {
 
-// Rate windows are kept per token, user or address; past this many keys the
-// expired windows are dropped so that a client cycling through tokens cannot
-// grow the map without bound.
+// Rate windows are kept per token, user or address. Past this many keys the
+// expired windows are dropped, so a client cycling through tokens cannot grow
+// the map without bound.
 constexpr size_t kMaxRateWindows = 10'000;
 
 struct RateWindow {

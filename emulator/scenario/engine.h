@@ -115,7 +115,8 @@ ParseResult ParseScenario(const nlohmann::json& document, const std::string& sou
 ParseResult ParseScenarioText(const std::string& text, const std::string& source);
 
 // Reads a scenario file, or every *.json file of a directory in name order.
-// Problems name the file.
+// Problems name the file. A directory without *.json files gives an empty
+// vector; a second file defining a name already used fails with a problem.
 std::vector<ParseResult> LoadScenarioPath(const std::string& path);
 
 std::string ScenarioName(const Scenario& scenario);
@@ -128,7 +129,8 @@ class ScenarioEngine {
   ScenarioEngine& operator=(const ScenarioEngine&) = delete;
 
   // Sets the scenarios loaded at start; Reset() returns to them. `now` is
-  // the load time that "+30s" offsets count from.
+  // the load time that "+30s" offsets count from. A later scenario with a
+  // name already in the list replaces the earlier one in its place.
   void SetInitial(std::vector<std::shared_ptr<const Scenario>> scenarios, domain::Timestamp now);
 
   // Adds a scenario at run time, or replaces the one with the same name

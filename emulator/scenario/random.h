@@ -22,8 +22,8 @@ class SplitMix64 {
     return z ^ (z >> 31);
   }
 
-  // Uniform in [0, 1) with 53 random bits, so `NextUnit() < 1.0` always holds
-  // and `NextUnit() < 0.0` never does.
+  // Uniform in [0, 1) with 53 random bits, so `NextUnit() < 1.0` is always
+  // true and `NextUnit() < 0.0` never is.
   double NextUnit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
 
   // Uniform integer in [low, high]; the modulo bias is below 2^-40 for any

@@ -19,9 +19,9 @@ std::optional<Rule> ParseRule(JsonReader& reader, const nlohmann::json& value,
                               const std::string& pointer, const std::string& scenario_name,
                               size_t index);
 
-// Parses a "then" section. `match` is the rule's parsed match, which a build
-// action must restrict to build triggers; null when the match was invalid,
-// so that check is skipped.
+// Parses a "then" section. A build action requires `match` to select only
+// build triggers. `match` is null when the match was invalid, and then that
+// check is skipped.
 std::optional<Action> ParseAction(JsonReader& reader, const nlohmann::json& value,
                                   const std::string& pointer, const Match* match);
 

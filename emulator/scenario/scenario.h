@@ -2,7 +2,7 @@
 #define EMULATOR_SCENARIO_SCENARIO_H_
 
 // The parsed form of a scenario file, shared by the parser, the matcher and
-// the engine. A Scenario is immutable once parsed; everything that changes
+// the engine. A Scenario is immutable once parsed. Everything that changes
 // while requests arrive (counters, rate windows, random state) lives in the
 // engine, so one Scenario may be shared by several engines.
 
@@ -20,7 +20,7 @@
 
 namespace emulator::scenario {
 
-// Which requests a rule applies to. Empty members match anything.
+// Request conditions of a rule. Empty members match anything.
 struct Match {
   std::vector<std::string> methods;  // upper case
   std::vector<std::string> routes;   // canonical templates without the API prefix
@@ -67,7 +67,7 @@ struct RateLimit {
   RateLimitKey key = RateLimitKey::kToken;
 };
 
-// What a firing rule does: the Decision it produces.
+// The effect of a firing rule, from which its Decision is built.
 struct Action {
   Decision::Kind kind = Decision::Kind::kPassThrough;
 

@@ -90,7 +90,9 @@ void ScenarioWatcher::PollOnce() {
       continue;
     }
     if (!it->second.scenario_name.empty()) {
-      Log(LogLevel::kInfo, it->first + ": file removed; unloading scenario " + it->second.scenario_name);
+      if (util::LogEnabled(LogLevel::kDebug)) {
+        Log(LogLevel::kDebug, it->first + ": file removed; unloading scenario " + it->second.scenario_name);
+      }
       if (on_remove_) on_remove_(it->first, it->second.scenario_name);
     }
     it = files_.erase(it);
@@ -99,7 +101,7 @@ void ScenarioWatcher::PollOnce() {
   for (const auto& file : current) {
     std::error_code error;
     const auto modified = fs::last_write_time(file, error);
-    if (error) continue;  // deleted between listing and reading: next poll sees it
+    if (error) continue;  // deleted after the listing; the next poll handles it
     const auto size = fs::file_size(file, error);
     if (error) continue;
 
@@ -123,9 +125,12 @@ void ScenarioWatcher::PollOnce() {
     const std::shared_ptr<const Scenario>& scenario = results.front().scenario;
     const std::string previous_name = state.scenario_name;
     state.scenario_name = scenario->name;
+    // The callback owner logs the reload at info level, with what it did.
     const size_t rules = scenario->rules.size();
-    Log(LogLevel::kInfo, file + ": reloaded scenario " + scenario->name + " with " +
-                             std::to_string(rules) + (rules == 1 ? " rule" : " rules"));
+    if (util::LogEnabled(LogLevel::kDebug)) {
+      Log(LogLevel::kDebug, file + ": parsed scenario " + scenario->name + " with " +
+                                std::to_string(rules) + (rules == 1 ? " rule" : " rules"));
+    }
     if (on_change_) on_change_(file, scenario);
     if (!previous_name.empty() && previous_name != scenario->name && on_remove_) {
       on_remove_(file, previous_name);

@@ -1,9 +1,9 @@
 #ifndef EMULATOR_SCENARIO_WATCHER_H_
 #define EMULATOR_SCENARIO_WATCHER_H_
 
-// Reloads scenario files when they change on disk, for --watch. Polling the
-// modification time and size is portable and cheap at a few files; a file
-// that no longer parses is logged and the previous version stays active.
+// Reloads scenario files when they change on disk, for --watch. It polls the
+// modification time and size, which is portable and cheap for a few files.
+// A file that no longer parses is logged and the previous version stays active.
 //
 // Thread safety: Start() and Stop() are called from one thread. Callbacks run
 // on the watcher's own thread (or the caller's, for PollOnce()), one at a time.

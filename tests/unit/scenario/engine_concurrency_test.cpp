@@ -75,8 +75,8 @@ TEST_CASE("later rule counts exactly the requests passed on", "[scenario]") {
 }
 
 TEST_CASE("decide takes microseconds with fifty rules", "[scenario]") {
-  // Forty-nine rules that match nothing in front of one that matches, so each
-  // call walks the whole list: the slow path of a realistic file.
+  // Forty-nine rules that never match come before the one that does, so each
+  // call checks the whole list, which is the slow path of a realistic file.
   std::string rules = "[";
   for (int i = 0; i < 49; ++i) {
     rules += R"({"match": {"method": "GET", "path": "/api/v2/artifacts/nope-)" + std::to_string(i) +
