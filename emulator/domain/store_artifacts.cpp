@@ -142,6 +142,7 @@ Result<ArtifactView> Store::CreateArtifact(const nlohmann::json& input, const Us
 
   Artifact artifact;
   artifact.name = StringOr(input, "name", "");
+  artifact.description = StringOr(input, "description", "");
   artifact.type = StringOr(input, "type", "service");
   artifact.status = kStatusDraft;
   artifact.creator_id = caller.id;
@@ -210,6 +211,7 @@ Result<ArtifactView> Store::ReplaceArtifact(const std::string& id, const nlohman
   }
   Artifact edited = current;
   edited.name = StringOr(input, "name", current.name);
+  edited.description = StringOr(input, "description", "");
   edited.type = StringOr(input, "type", "service");
   const std::string& repository_type = world_.repositories.at(current.repository_id).type;
   if (edited.type != repository_type) {
@@ -248,6 +250,10 @@ Result<ArtifactView> Store::UpdateArtifact(const std::string& id, const nlohmann
   bool changed = false;
   if (update.contains("name") && update["name"].is_string()) {
     edited.name = update["name"].get<std::string>();
+    changed = true;
+  }
+  if (update.contains("description") && update["description"].is_string()) {
+    edited.description = update["description"].get<std::string>();
     changed = true;
   }
   if (update.contains("spec") && update["spec"].is_object()) {

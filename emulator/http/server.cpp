@@ -33,8 +33,6 @@ struct RequestContext {
 };
 thread_local RequestContext t_context;
 
-std::atomic<unsigned long long> g_request_counter{0};
-
 bool EqualsIgnoringCase(const std::string& left, const std::string& right) {
   if (left.size() != right.size()) return false;
   for (size_t i = 0; i < left.size(); ++i) {
@@ -45,9 +43,11 @@ bool EqualsIgnoringCase(const std::string& left, const std::string& right) {
   return true;
 }
 
-std::string NewRequestId() {
+// Request ids count per server, so that two runs of the same requests
+// produce the same ids.
+std::string FormatRequestId(unsigned long long number) {
   char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "req-%012llx", ++g_request_counter);
+  std::snprintf(buffer, sizeof buffer, "req-%012llx", number);
   return buffer;
 }
 
@@ -221,8 +221,17 @@ void EmulatorServer::Configure() {
         SetJson(response, 500, DumpJson({{"detail", "Internal Server Error: " + what}}));
       });
 
-  server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    Record(request, response);
+  server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+    if (!util::LogEnabled(LogLevel::kInfo)) return;
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - t_context.start)
+                            .count();
+    const int status = t_context.connection_dropped ? 0 : response.status;
+    std::string line = request.method + " " + request.path + " " + std::to_string(status) + " " +
+                       std::to_string(response.body.size()) + "B " + std::to_string(micros) + "us " +
+                       response.get_header_value("X-Request-ID");
+    if (t_context.scenario_rule) line += " scenario=" + *t_context.scenario_rule;
+    util::Log(LogLevel::kInfo, line);
   });
 
   const auto dispatch = [this](const httplib::Request& request, httplib::Response& response) {
@@ -241,7 +250,8 @@ void EmulatorServer::Record(const httplib::Request& request, const httplib::Resp
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - t_context.start)
                           .count();
-  const int status = t_context.connection_dropped ? 0 : response.status;
+  // A handler that threw has no status yet; the exception handler sends 500.
+  const int status = t_context.connection_dropped ? 0 : (response.status > 0 ? response.status : 500);
   const std::string request_id = response.get_header_value("X-Request-ID");
   plane_.metrics().Observe(t_context.route, request.method, status, micros);
 
@@ -269,18 +279,21 @@ void EmulatorServer::Record(const httplib::Request& request, const httplib::Resp
     entry.route = t_context.route;
     plane_.journal().Record(std::move(entry));
   }
-
-  if (!util::LogEnabled(LogLevel::kInfo)) return;
-  std::string line = request.method + " " + request.path + " " + std::to_string(status) + " " +
-                     std::to_string(response.body.size()) + "B " + std::to_string(micros) + "us " + request_id;
-  if (t_context.scenario_rule) line += " scenario=" + *t_context.scenario_rule;
-  util::Log(LogLevel::kInfo, line);
 }
 
 void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response& response) {
+  // The journal and metrics are written before the response goes out, so a
+  // client that reads the journal right after an answer finds that request.
+  struct RecordOnExit {
+    EmulatorServer& server;
+    const httplib::Request& request;
+    const httplib::Response& response;
+    ~RecordOnExit() { server.Record(request, response); }
+  } record_on_exit{*this, request, response};
+
   // A client's own request id is echoed when it is a reasonable length.
   std::string request_id = request.get_header_value("X-Request-ID");
-  if (request_id.empty() || request_id.size() > 200) request_id = NewRequestId();
+  if (request_id.empty() || request_id.size() > 200) request_id = FormatRequestId(++request_counter_);
   response.set_header("X-Request-ID", request_id);
 
   const std::string raw_path = RawPathOf(request);

@@ -1,6 +1,7 @@
 // Parsing of a rule's "then" section into an Action.
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "scenario/route_table.h"
@@ -30,6 +31,26 @@ constexpr FaultName kFaultNames[] = {
     {"hang", NetworkFault::kHang},           {"dribble", NetworkFault::kDribble},
 };
 
+// RFC 9110 token characters; anything else in a name, or a line break in a
+// value, would corrupt the response head.
+bool IsHeaderName(const std::string& name) {
+  static const std::string kSymbols = "!#$%&'*+-.^_`|~";
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || kSymbols.find(c) != std::string::npos;
+  });
+}
+
+void CheckHeaders(JsonReader& reader, const Headers& headers, const std::string& pointer) {
+  for (const auto& [name, value] : headers) {
+    const std::string where = JsonReader::Child(pointer, name);
+    if (!IsHeaderName(name)) {
+      reader.Problem(where, "invalid header name; use letters, digits and !#$%&'*+-.^_`|~");
+    } else if (value.find_first_of("\r\n") != std::string::npos) {
+      reader.Problem(where, "header values must not contain line breaks");
+    }
+  }
+}
+
 void ParseRespond(JsonReader& reader, const json& then, const std::string& pointer, Action& action) {
   action.kind = Decision::Kind::kRespond;
   const std::string status_pointer = JsonReader::Child(pointer, "status");
@@ -41,7 +62,9 @@ void ParseRespond(JsonReader& reader, const json& then, const std::string& point
     action.status = static_cast<int>(*status);
   }
   if (then.contains("headers")) {
-    if (auto headers = reader.StringMap(then["headers"], JsonReader::Child(pointer, "headers"))) {
+    const std::string headers_pointer = JsonReader::Child(pointer, "headers");
+    if (auto headers = reader.StringMap(then["headers"], headers_pointer)) {
+      CheckHeaders(reader, *headers, headers_pointer);
       action.headers = *headers;
     }
   }

@@ -92,8 +92,14 @@ nlohmann::ordered_json InjectSpecType(const nlohmann::ordered_json& input) {
 
 const std::map<std::string, ModelHooks, std::less<>>& HooksByModel() {
   static const auto* const kHooks = new std::map<std::string, ModelHooks, std::less<>>{
-      // ArtifactType's description: "defaults to service when omitted".
-      {"InputArtifact", {InjectSpecType, {{"type", "service"}}, {}, {}}},
+      // ArtifactType's description: "defaults to service when omitted", and
+      // "artifacts are always created as drafts".
+      {"InputArtifact", {InjectSpecType, {{"type", "service"}, {"status", "draft"}}, {}, {}}},
+      // The dockerfile "defaults to using ./dockerfile from the source code".
+      {"ImageBuildConfig",
+       {nullptr, {{"dockerfile", {{"path", "./Dockerfile"}, {"source", "provided"}}}}, {}, {}}},
+      // Neither nullable nor given a default in the schema: an empty mapping.
+      {"ProbeConfig", {nullptr, {{"httpHeaders", nlohmann::json::object()}}, {}, {}}},
       {"Container",
        {nullptr,
         {},

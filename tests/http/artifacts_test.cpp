@@ -356,3 +356,18 @@ TEST_CASE("listing artifacts is newest first by default and sorts on request", "
   CHECK(by_name["data"][0]["name"] == "llm");
   CHECK(by_status["data"][0]["status"] == "locked");
 }
+
+TEST_CASE("the description is set on create and by a patch", "[artifacts]") {
+  TestServer server;
+  auto client = server.Client();
+  json body = ServiceArtifactBody("described");
+  body["description"] = "first words";
+
+  const json created = Create(*client, body);
+  auto patched = client->Patch("/api/v2/artifacts/" + created["id"].get<std::string>(),
+                               R"({"description": "second words"})", kJson);
+
+  CHECK(created["description"] == "first words");
+  CHECK(BodyJson(patched)["description"] == "second words");
+  CHECK(BodyJson(patched)["name"] == "described");
+}

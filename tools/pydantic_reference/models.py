@@ -118,15 +118,18 @@ class GeneratedDockerfile(Forbid):
 
 class ImageBuildConfig(Forbid):
     codeRef: Optional[CodeRef] = None
+    # "defaults to using ./dockerfile from the source code": a default_factory,
+    # which pydantic leaves out of the JSON schema.
     dockerfile: Annotated[Union[ProvidedDockerfile, GeneratedDockerfile],
-                          Field(discriminator="source")] = None
+                          Field(discriminator="source", default_factory=ProvidedDockerfile)]
 
 
 class ProbeConfig(Forbid):
     path: str
     failureThreshold: int = 3
     host: Optional[Annotated[str, Field(min_length=0)]] = None
-    httpHeaders: Dict[str, str] = None
+    # Not nullable and without a default in the schema: a default_factory.
+    httpHeaders: Dict[str, str] = Field(default_factory=dict)
     initialDelaySeconds: int = 30
     periodSeconds: int = 30
     port: Annotated[int, Field(ge=1, le=65535)] = 8080
@@ -224,7 +227,8 @@ class InputArtifact(Forbid):
     spec: Annotated[Union[ServiceArtifactSpec, NimArtifactSpec], Field(discriminator="type")]
     artifactRepositoryId: Optional[str] = None
     description: str = ""
-    status: ArtifactStatus = None
+    # "Artifacts are always created as drafts."
+    status: ArtifactStatus = ArtifactStatus.DRAFT
     type: ArtifactType = ArtifactType.SERVICE
 
     @model_validator(mode="before")

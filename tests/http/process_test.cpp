@@ -1,0 +1,145 @@
+// The binary as a user runs it: options, start-up line, exit codes, signals
+// and state files.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "emulator_process.h"
+
+using emulator::testing::EmulatorProcess;
+using emulator::testing::RunEmulator;
+using nlohmann::json;
+
+namespace {
+
+std::string TemporaryPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("artifact-emulator-test-" + std::to_string(getpid()) + "-" + name))
+      .string();
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream file(path, std::ios::binary);
+  file << text;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+httplib::Client ClientFor(const EmulatorProcess& process) {
+  httplib::Client client("127.0.0.1", process.port());
+  client.set_default_headers({{"Authorization", "Bearer alice-token"}});
+  client.set_read_timeout(5, 0);
+  return client;
+}
+
+const char kArtifact[] =
+    R"({"name": "persisted", "spec": {"containerGroups": [{"containers": [
+        {"name": "api", "imageUri": "example/api:1", "primary": true, "port": 8080}]}]}})";
+
+}  // namespace
+
+TEST_CASE("the start-up line names the URL and the counts", "[process]") {
+  EmulatorProcess emulator({});
+
+  CHECK(emulator.startup_line().find(" with 3 users, 5 repositories, 13 artifacts and 7 builds from <built-in seed>") !=
+        std::string::npos);
+  CHECK(emulator.Stop(SIGTERM) == 0);
+}
+
+TEST_CASE("SIGINT and SIGTERM stop the emulator with exit code 0", "[process]") {
+  EmulatorProcess interrupted({});
+  EmulatorProcess terminated({});
+
+  CHECK(interrupted.Stop(SIGINT) == 0);
+  CHECK(terminated.Stop(SIGTERM) == 0);
+}
+
+TEST_CASE("a bad option exits 2 naming the option", "[process]") {
+  const auto unknown = RunEmulator({"--colour", "red"});
+  const auto bad_port = RunEmulator({"--port", "http"});
+  const auto bad_clock = RunEmulator({"--clock", "sundial"});
+
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.output.find("colour") != std::string::npos);
+  CHECK(bad_port.exit_code == 2);
+  CHECK(bad_port.output.find("--port") != std::string::npos);
+  CHECK(bad_clock.exit_code == 2);
+  CHECK(bad_clock.output.find("--clock") != std::string::npos);
+}
+
+TEST_CASE("a bad seed exits 2 naming the file and the pointer", "[process]") {
+  const std::string path = TemporaryPath("bad-seed.json");
+  WriteFile(path, R"({"users": [{"username": "alice"}]})");
+
+  const auto result = RunEmulator({"--seed", path});
+
+  CHECK(result.exit_code == 2);
+  CHECK(result.output.find(path + ": /users/0/token: missing") != std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("options are read from the environment, the command line winning", "[process]") {
+  const auto from_environment = RunEmulator({}, {"ARTIFACT_EMULATOR_LOG_LEVEL=loud"});
+  EmulatorProcess overridden({"--log-level", "warn"}, {"ARTIFACT_EMULATOR_LOG_LEVEL=loud"});
+
+  CHECK(from_environment.exit_code == 2);
+  CHECK(from_environment.output.find("--log-level") != std::string::npos);
+  CHECK(overridden.Stop(SIGTERM) == 0);
+}
+
+TEST_CASE("the state file keeps the world across a restart", "[process]") {
+  const std::string path = TemporaryPath("state.json");
+  std::remove(path.c_str());
+  std::string created_id;
+  {
+    EmulatorProcess first({"--state-file", path});
+    auto client = ClientFor(first);
+    auto created = client.Post("/api/v2/artifacts", kArtifact, "application/json");
+    REQUIRE(created);
+    REQUIRE(created->status == 201);
+    created_id = json::parse(created->body)["id"];
+    CHECK(first.Stop(SIGTERM) == 0);
+  }
+  REQUIRE(std::filesystem::exists(path));
+  CHECK_FALSE(std::filesystem::exists(path + ".tmp." + std::to_string(getpid())));
+
+  EmulatorProcess second({"--state-file", path});
+  auto client = ClientFor(second);
+  auto reread = client.Get("/api/v2/artifacts/" + created_id);
+  auto next = client.Post("/api/v2/artifacts", kArtifact, "application/json");
+
+  CHECK(second.startup_line().find("from " + path) != std::string::npos);
+  REQUIRE(reread);
+  CHECK(reread->status == 200);
+  CHECK(json::parse(reread->body)["name"] == "persisted");
+  REQUIRE(next);
+  CHECK(json::parse(next->body)["id"] != created_id);
+  CHECK(second.Stop(SIGTERM) == 0);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("a torn state file stops the start unless told to use the seed", "[process]") {
+  const std::string path = TemporaryPath("torn-state.json");
+  WriteFile(path, R"({"idSeed": 1, "users": [{"username": "alice", "tok)");
+
+  const auto refused = RunEmulator({"--state-file", path});
+  EmulatorProcess fallback({"--state-file", path, "--on-bad-state-file", "seed"});
+
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.output.find(path) != std::string::npos);
+  CHECK(refused.output.find("not valid JSON") != std::string::npos);
+  CHECK(fallback.startup_line().find("from <built-in seed>") != std::string::npos);
+  CHECK(fallback.Stop(SIGTERM) == 0);
+  CHECK(ReadFile(path).find("torn") == std::string::npos);
+  std::remove(path.c_str());
+}
