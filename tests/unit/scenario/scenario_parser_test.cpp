@@ -87,6 +87,11 @@ TEST_CASE("wrong types are named with the value found", "[scenario]") {
         Strings{"bad.json: /rules/0/then/status: must be an HTTP status between 100 and 599, found 700"});
   CHECK(RuleProblems(R"({"then": {"status": 500, "headers": {"Retry-After": 1}}})") ==
         Strings{"bad.json: /rules/0/then/headers/Retry-After: expected a string, found an integer (1)"});
+  CHECK(RuleProblems(R"({"then": {"status": 500, "headers": {"Bad Name": "1"}}})") ==
+        Strings{"bad.json: /rules/0/then/headers/Bad Name: invalid header name; use letters, digits "
+                "and !#$%&'*+-.^_`|~"});
+  CHECK(RuleProblems(R"({"then": {"status": 500, "headers": {"X-A": "1\r\nX-B: 2"}}})") ==
+        Strings{"bad.json: /rules/0/then/headers/X-A: header values must not contain line breaks"});
   CHECK(RuleProblems(R"({"then": {"status": 500, "body": {}, "rawBody": "x"}})") ==
         Strings{"bad.json: /rules/0/then/rawBody: \"body\" and \"rawBody\" exclude each other; keep one"});
   CHECK(RuleProblems(R"({"match": {"token": 5}, "then": {"status": 500}})") ==
