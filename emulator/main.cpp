@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -235,16 +236,25 @@ int main(int argc, char** argv) {
   // Scenarios from files and from the seed; any problem stops the start.
   std::vector<std::shared_ptr<const emulator::scenario::Scenario>> scenarios;
   std::vector<std::string> scenario_problems;
-  for (const auto& path : options.scenario_paths) {
-    for (auto& parsed : emulator::scenario::LoadScenarioPath(path)) {
-      if (parsed.scenario) scenarios.push_back(parsed.scenario);
-      scenario_problems.insert(scenario_problems.end(), parsed.problems.begin(), parsed.problems.end());
+  std::map<std::string, std::string> scenario_sources;  // name -> where it was defined
+  const auto take = [&](emulator::scenario::ParseResult parsed, const std::string& source) {
+    scenario_problems.insert(scenario_problems.end(), parsed.problems.begin(), parsed.problems.end());
+    if (!parsed.scenario) return;
+    const std::string name = emulator::scenario::ScenarioName(*parsed.scenario);
+    const auto [earlier, added] = scenario_sources.emplace(name, source);
+    if (!added) {
+      scenario_problems.push_back(source + ": /name: scenario '" + name + "' is already defined by " +
+                                  earlier->second + "; give each scenario its own name");
+      return;
     }
+    scenarios.push_back(parsed.scenario);
+  };
+  for (const auto& path : options.scenario_paths) {
+    for (auto& parsed : emulator::scenario::LoadScenarioPath(path)) take(std::move(parsed), path);
   }
   for (size_t i = 0; i < seed.scenarios.size(); ++i) {
-    auto parsed = emulator::scenario::ParseScenario(seed.scenarios[i], seed_name + "/scenarios/" + std::to_string(i));
-    if (parsed.scenario) scenarios.push_back(parsed.scenario);
-    scenario_problems.insert(scenario_problems.end(), parsed.problems.begin(), parsed.problems.end());
+    const std::string source = seed_name + "/scenarios/" + std::to_string(i);
+    take(emulator::scenario::ParseScenario(seed.scenarios[i], source), source);
   }
   if (!scenario_problems.empty()) {
     for (const auto& problem : scenario_problems) std::cerr << problem << "\n";

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <stdexcept>
 
@@ -91,7 +92,7 @@ std::unique_ptr<httplib::Client> TestServer::Client(const std::string& token) co
   return client;
 }
 
-std::string RawExchange(int port, const std::string& request, int timeout_ms) {
+std::string RawExchange(int port, const std::string& request, int timeout_ms, RawEnd* end) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(fd >= 0);
   sockaddr_in address{};
@@ -102,6 +103,7 @@ std::string RawExchange(int port, const std::string& request, int timeout_ms) {
   REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
 
   std::string received;
+  RawEnd how = RawEnd::kTimedOut;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -112,9 +114,17 @@ std::string RawExchange(int port, const std::string& request, int timeout_ms) {
     if (::poll(&poll_fd, 1, static_cast<int>(left)) <= 0) break;
     char buffer[4096];
     const ssize_t read = ::recv(fd, buffer, sizeof buffer, 0);
-    if (read <= 0) break;
+    if (read < 0) {
+      how = errno == ECONNRESET ? RawEnd::kReset : RawEnd::kClosed;
+      break;
+    }
+    if (read == 0) {
+      how = RawEnd::kClosed;
+      break;
+    }
     received.append(buffer, static_cast<size_t>(read));
   }
+  if (end != nullptr) *end = how;
   ::close(fd);
   return received;
 }

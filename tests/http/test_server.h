@@ -65,9 +65,13 @@ class TestServer {
   int port_ = -1;
 };
 
+// How a raw exchange ended.
+enum class RawEnd { kClosed, kReset, kTimedOut };
+
 // Sends `request` bytes on a new connection to 127.0.0.1:`port` and returns
-// everything received until the peer closes or `timeout_ms` passes.
-std::string RawExchange(int port, const std::string& request, int timeout_ms);
+// everything received until the peer closes or resets the connection or
+// `timeout_ms` passes; `end`, when given, tells which.
+std::string RawExchange(int port, const std::string& request, int timeout_ms, RawEnd* end = nullptr);
 
 // Parses a response body, failing the test on invalid JSON.
 nlohmann::json BodyJson(const httplib::Result& result);
