@@ -297,11 +297,11 @@ int main(int argc, char** argv) {
         options.scenario_paths, std::chrono::milliseconds(500),
         [&](const std::string& file, std::shared_ptr<const emulator::scenario::Scenario> scenario) {
           const std::string name = emulator::scenario::ScenarioName(*scenario);
-          engine.Add(std::move(scenario), clock.Now(), /*replace=*/true);
+          engine.ReloadLoaded(std::move(scenario), clock.Now());
           Log(LogLevel::kInfo, "Reloaded scenario '" + name + "' from " + file);
         },
         [&](const std::string& file, const std::string& name) {
-          engine.Remove(name);
+          engine.UnloadLoaded(name);
           Log(LogLevel::kInfo, "Removed scenario '" + name + "' because " + file + " no longer defines it");
         });
     watcher->Start();

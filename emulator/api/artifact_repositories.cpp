@@ -6,8 +6,8 @@
 namespace emulator::api {
 
 ApiResponse ListArtifactRepositories(const ApiRequest& request, ApiContext& context) {
-  const validation::QueryValidation query = validation::ValidateListQuery(
-      validation::ListOperation::kListArtifactRepositories, request.query);
+  const validation::QueryValidation query =
+      ValidateQueryWithExtraTypes(validation::ListOperation::kListArtifactRepositories, request, context);
   if (!query.ok()) return ValidationFailure(query.issues, context);
 
   const domain::Page<domain::RepositoryView> page =

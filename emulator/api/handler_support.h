@@ -20,6 +20,12 @@ ApiResponse ValidationFailure(const std::vector<validation::ValidationIssue>& is
 // decode it at all, otherwise a 422 with its items.
 ApiResponse BodyFailure(const validation::BodyValidation& body, ApiContext& context);
 
+// Validates a list query. `type` values the seed adds to the reference's
+// enum (behaviour.extraArtifactTypes) are taken out before the enum check
+// and put back into the filter after it.
+validation::QueryValidation ValidateQueryWithExtraTypes(validation::ListOperation operation,
+                                                        const ApiRequest& request, ApiContext& context);
+
 // Renders a successful result with `render`, or passes its error on.
 template <typename T, typename Render>
 ApiResponse OkOrError(const domain::Result<T>& result, Render render) {

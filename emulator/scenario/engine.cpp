@@ -197,6 +197,38 @@ bool ScenarioEngine::Add(std::shared_ptr<const Scenario> scenario, domain::Times
   return true;
 }
 
+void ScenarioEngine::ReloadLoaded(std::shared_ptr<const Scenario> scenario, domain::Timestamp now) {
+  if (!scenario) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& initial = state_->initial;
+  const auto same_name = [&](const std::shared_ptr<const Scenario>& loaded) {
+    return loaded->name == scenario->name;
+  };
+  const auto found = std::find_if(initial.begin(), initial.end(), same_name);
+  if (found != initial.end()) {
+    *found = scenario;
+  } else {
+    initial.push_back(scenario);
+  }
+  if (ActiveScenario* existing = state_->Find(scenario->name)) {
+    *existing = Activate(std::move(scenario), now);
+  } else {
+    state_->active.push_back(Activate(std::move(scenario), now));
+  }
+}
+
+void ScenarioEngine::UnloadLoaded(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& initial = state_->initial;
+  initial.erase(std::remove_if(initial.begin(), initial.end(),
+                               [&](const std::shared_ptr<const Scenario>& loaded) { return loaded->name == name; }),
+                initial.end());
+  auto& active = state_->active;
+  active.erase(std::remove_if(active.begin(), active.end(),
+                              [&](const ActiveScenario& entry) { return entry.scenario->name == name; }),
+               active.end());
+}
+
 bool ScenarioEngine::Remove(const std::string& name) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto& active = state_->active;

@@ -137,6 +137,14 @@ class ScenarioEngine {
   // (its counters restart). Returns false when `replace` is false and the
   // name is taken.
   bool Add(std::shared_ptr<const Scenario> scenario, domain::Timestamp now, bool replace);
+  // Replaces (or adds) a scenario of the start set, as --watch does when a
+  // file changes: it is active at once with fresh counters, and Reset()
+  // returns to this version rather than the one loaded at start.
+  void ReloadLoaded(std::shared_ptr<const Scenario> scenario, domain::Timestamp now);
+  // Drops a scenario from the start set and from the active ones, as --watch
+  // does when its file is deleted.
+  void UnloadLoaded(const std::string& name);
+
   // Returns false when no scenario has that name.
   bool Remove(const std::string& name);
   // Zeroes one scenario's counters (and rate windows, and its seeded random

@@ -371,3 +371,25 @@ TEST_CASE("the description is set on create and by a patch", "[artifacts]") {
   CHECK(BodyJson(patched)["description"] == "second words");
   CHECK(BodyJson(patched)["name"] == "described");
 }
+
+TEST_CASE("a type the seed adds is accepted, stored and filtered", "[artifacts]") {
+  json seed = json::parse(t::kTestSeed);
+  seed["behaviour"] = {{"extraArtifactTypes", {"agent"}}};
+  TestServer server(seed.dump());
+  auto client = server.Client();
+  json body = ServiceArtifactBody("helper-agent");
+  body["type"] = "agent";
+
+  const json created = Create(*client, body);
+  const json agents = BodyJson(client->Get("/api/v2/artifacts?type=agent"));
+  const json repositories = BodyJson(client->Get("/api/v2/artifactRepositories?type=agent"));
+  json unknown_type = ServiceArtifactBody("robot");
+  unknown_type["type"] = "robot";
+  auto other = client->Post("/api/v2/artifacts", unknown_type.dump(), kJson);
+
+  CHECK(created["type"] == "agent");
+  CHECK(created["spec"]["type"] == "agent");
+  CHECK(agents["totalCount"] == 1);
+  CHECK(repositories["totalCount"] == 1);
+  CHECK(other->status == 422);
+}

@@ -113,6 +113,32 @@ TEST_CASE("reset returns to the initial scenarios", "[scenario]") {
   CHECK(DecideMany(engine, ListArtifacts(), 3) == Strings{"respond 503", "respond 503", "none"});
 }
 
+TEST_CASE("a reloaded file is what reset returns to", "[scenario]") {
+  ScenarioEngine engine;
+  engine.SetInitial({MustParse(kFirstTwo)}, kLoadTime);
+  DecideMany(engine, ListArtifacts(), 2);
+
+  engine.ReloadLoaded(
+      MustParse(R"({"name": "flaky", "rules": [{"when": {"first": 1}, "then": {"status": 502}}]})"), kLoadTime);
+  const Strings after_reload = DecideMany(engine, ListArtifacts(), 2);
+  engine.Reset(kLoadTime);
+  const Strings after_reset = DecideMany(engine, ListArtifacts(), 2);
+
+  CHECK(after_reload == Strings{"respond 502", "none"});
+  CHECK(after_reset == Strings{"respond 502", "none"});
+}
+
+TEST_CASE("an unloaded file stays gone after reset", "[scenario]") {
+  ScenarioEngine engine;
+  engine.SetInitial({MustParse(kFirstTwo)}, kLoadTime);
+
+  engine.UnloadLoaded("flaky");
+  engine.Reset(kLoadTime);
+
+  CHECK(engine.Describe().empty());
+  CHECK(DecideMany(engine, ListArtifacts(), 1) == Strings{"none"});
+}
+
 TEST_CASE("describe lists rules with sections and counters", "[scenario]") {
   ScenarioEngine engine;
   engine.SetInitial({MustParse(R"({"name": "flaky", "seed": 3, "description": "503 twice",
