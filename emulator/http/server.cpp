@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include <httplib.h>
 
@@ -403,11 +404,28 @@ int EmulatorServer::Bind() {
   return server_->bind_to_port(options_.host, options_.port) ? options_.port : -1;
 }
 
-bool EmulatorServer::Listen() { return server_->listen_after_bind(); }
+bool EmulatorServer::Listen() {
+  listen_started_ = true;
+  const bool served = stopping_ ? true : server_->listen_after_bind();
+  listen_finished_ = true;
+  return served;
+}
 
 void EmulatorServer::Stop() {
   stopping_ = true;
-  if (server_) server_->stop();
+  if (!server_) return;
+  // httplib's stop() does nothing until the accept loop has started, so a
+  // stop that arrives just before Listen() gets there is repeated until the
+  // loop has run and ended.
+  for (;;) {
+    server_->stop();
+    if (!listen_started_ || listen_finished_) return;
+    if (server_->is_running()) {
+      server_->stop();
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 bool EmulatorServer::IsRunning() const { return server_->is_running(); }

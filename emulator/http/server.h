@@ -61,6 +61,8 @@ class EmulatorServer {
   const ServerOptions options_;
   control::ControlPlane& plane_;
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> listen_started_{false};
+  std::atomic<bool> listen_finished_{false};
   std::atomic<unsigned long long> request_counter_{0};
   std::unique_ptr<httplib::Server> server_;
 };

@@ -11,28 +11,6 @@ nlohmann::json OptionalString(const std::optional<std::string>& value) {
 
 }  // namespace
 
-bool GlobMatches(const std::string& pattern, const std::string& text) {
-  // Iterative wildcard matching with one backtrack point: linear in practice
-  // and never recursive, so hostile patterns cannot exhaust the stack.
-  size_t p = 0, t = 0, star = std::string::npos, star_text = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      star_text = t;
-    } else if (star != std::string::npos) {
-      p = star + 1;
-      t = ++star_text;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 nlohmann::json JournalEntry::ToJson() const {
   nlohmann::json header_list = nlohmann::json::array();
   for (const auto& [name, value] : headers) header_list.push_back({name, value});

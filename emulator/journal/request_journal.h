@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/timestamp.h"
+#include "util/glob.h"
 
 namespace emulator::journal {
 
@@ -79,9 +80,7 @@ class RequestJournal {
   std::uint64_t next_id_ = 1;         // guarded by mutex_
 };
 
-// True when `text` matches `pattern` where `*` matches any run of characters
-// and `?` any one character.
-bool GlobMatches(const std::string& pattern, const std::string& text);
+using util::GlobMatches;
 
 }  // namespace emulator::journal
 

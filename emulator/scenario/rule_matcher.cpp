@@ -40,31 +40,6 @@ bool QueryMatches(const Headers& wanted, const Headers& actual) {
 
 }  // namespace
 
-bool GlobMatches(const std::string& pattern, const std::string& text) {
-  // Iterative matching with one backtrack point: linear for the usual
-  // patterns and never exponential, however many stars a pattern has.
-  size_t p = 0;
-  size_t t = 0;
-  size_t star = std::string::npos;
-  size_t star_text = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      star_text = t;
-    } else if (star != std::string::npos) {
-      p = star + 1;
-      t = ++star_text;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 bool RuleMatches(const Match& match, const RequestFacts& request) {
   if (!match.methods.empty() && !Contains(match.methods, request.method)) return false;
   if (!match.routes.empty() && !Contains(match.routes, request.route)) return false;

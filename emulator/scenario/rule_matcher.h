@@ -5,12 +5,13 @@
 
 #include "scenario/engine.h"
 #include "scenario/scenario.h"
+#include "util/glob.h"
 
 namespace emulator::scenario {
 
-// True when `text` matches `pattern` as a whole, where `*` stands for any
-// run of characters (slashes included) and `?` for exactly one character.
-bool GlobMatches(const std::string& pattern, const std::string& text);
+// Paths match globs where `*` stands for any run of characters (slashes
+// included) and `?` for exactly one character.
+using util::GlobMatches;
 
 // True when every condition of `match` holds for `request`.
 bool RuleMatches(const Match& match, const RequestFacts& request);

@@ -143,3 +143,32 @@ TEST_CASE("a torn state file stops the start unless told to use the seed", "[pro
   CHECK(ReadFile(path).find("torn") == std::string::npos);
   std::remove(path.c_str());
 }
+
+TEST_CASE("watched scenario files reload, and a broken edit keeps the old version", "[process]") {
+  const std::string path = TemporaryPath("watched.json");
+  WriteFile(path, R"({"name": "watched", "rules": [{"match": {"route": "/artifacts"}, "then": {"status": 503}}]})");
+  EmulatorProcess emulator({"--scenario", path, "--watch", "--log-level", "warn"});
+  auto client = ClientFor(emulator);
+  const auto status_now = [&] {
+    auto result = client.Get("/api/v2/artifacts");
+    return result ? result->status : -1;
+  };
+  const auto wait_for_status = [&](int expected) {
+    for (int attempt = 0; attempt < 60 && status_now() != expected; ++attempt) usleep(100 * 1000);
+    return status_now();
+  };
+  REQUIRE(status_now() == 503);
+
+  // Keep the size different so the change is seen even within one mtime tick.
+  WriteFile(path, R"({"name": "watched", "rules": [{"match": {"route": "/artifacts"}, "then": {"status": 502}}],
+                      "description": "second version"})");
+  const int after_edit = wait_for_status(502);
+  WriteFile(path, R"({"name": "watched", "rules": [)");
+  usleep(1500 * 1000);
+  const int after_broken_edit = status_now();
+
+  CHECK(after_edit == 502);
+  CHECK(after_broken_edit == 502);
+  CHECK(emulator.Stop(SIGTERM) == 0);
+  std::remove(path.c_str());
+}
