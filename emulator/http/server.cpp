@@ -21,7 +21,7 @@ namespace {
 
 using util::LogLevel;
 
-// What the journal and metrics need to know about the request being served.
+// The facts about the request being served that the journal and metrics need.
 // The pre-routing hook, the handler and the logger of one request all run on
 // the worker thread that serves it.
 struct RequestContext {
@@ -86,7 +86,7 @@ void WriteApiResponse(const api::ApiResponse& result, httplib::Response& respons
   response.set_content(result.text ? *result.text : DumpJson(result.body), result.content_type);
 }
 
-// Writes a scenario's canned answer.
+// Writes the response a scenario rule scripted.
 void WriteScriptedResponse(const scenario::Decision& decision, httplib::Response& response) {
   response.status = decision.status;
   bool has_content_type = false;
@@ -165,7 +165,7 @@ EmulatorServer::~EmulatorServer() { Stop(); }
 void EmulatorServer::Configure() {
   httplib::Server& server = *server_;
 
-  // Each keep-alive connection holds one worker for its life, so the pool
+  // Each keep-alive connection occupies one worker for its life, so the pool
   // size is the number of clients served at once; a short keep-alive gives
   // idle connections' workers back quickly.
   const int threads = options_.threads;
@@ -185,7 +185,7 @@ void EmulatorServer::Configure() {
     t_context.route = "unmatched";
     // cpp-httplib 0.11.4 reads the body of a POST, PUT, PATCH or DELETE that
     // has neither Content-Length nor Transfer-Encoding until the connection
-    // closes or the read times out, then answers 400. HTTP/1.1 says such a
+    // closes or the read times out, then responds 400. HTTP/1.1 says such a
     // request has no body, so it is served here, before the library tries to
     // read one; no body bytes are left on the connection.
     const bool has_body = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
@@ -196,7 +196,7 @@ void EmulatorServer::Configure() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
-  // Dresses only the library's own error answers; ours already carry a body.
+  // Fills in only the library's own error responses; ours already carry a body.
   const httplib::Server::HandlerWithResponse dress_library_errors =
       [](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty() || response.status == 204) {
@@ -337,7 +337,7 @@ void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response
     return;
   }
 
-  // The emulated API: scenarios first (an outage answers whoever calls),
+  // The emulated API: scenarios first (an outage affects every caller),
   // then authentication, then the handler.
   t_context.journaled = true;
   domain::Result<domain::User> caller = Authenticate(request.get_header_value("Authorization"), plane_.store());
