@@ -1,8 +1,10 @@
 // artifact-emulator: parses options, loads the seed, the state file and the
 // scenarios, and serves until SIGINT or SIGTERM.
 #include <pthread.h>
+#include <unistd.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -41,10 +43,11 @@ struct Options {
   std::string log_format = "text";
   std::string clock_mode = "real";
   std::string start_time;
-  long long id_seed = -1;  // -1: take the seed file's
+  long long id_seed = 0;  // used only when the option is given
   std::string admin_token;
-  std::size_t journal_size = 10000;
-  std::size_t journal_body_bytes = 8192;
+  long long journal_size = 10000;
+  long long journal_body_bytes = 8192;
+  long long max_body_bytes = 1 << 20;
   std::string state_file;
   int persist_interval = 5;
   std::string on_bad_state_file = "fail";
@@ -67,7 +70,7 @@ po::options_description Describe(Options& options) {
        "request from Forwarded or X-Forwarded-Proto/X-Forwarded-Host, else Host")
       ("threads", po::value(&server.threads)->default_value(server.threads),
        "worker threads, i.e. connections served at once")
-      ("max-body-bytes", po::value(&server.max_body_bytes)->default_value(server.max_body_bytes),
+      ("max-body-bytes", po::value(&options.max_body_bytes)->default_value(options.max_body_bytes),
        "largest request body accepted, in bytes; larger ones get 413")
       ("log-level", po::value(&options.log_level)->default_value(options.log_level),
        "error, warn, info or debug")
@@ -76,7 +79,8 @@ po::options_description Describe(Options& options) {
       ("clock", po::value(&options.clock_mode)->default_value(options.clock_mode),
        "real, or virtual: time stands still until moved through /_emulator/clock")
       ("start-time", po::value(&options.start_time),
-       "RFC 3339 time a virtual clock starts at; default: the seed's epoch")
+       "RFC 3339 time a virtual clock starts at; default: the first whole hour after the "
+       "latest timestamp of the seed (and state file)")
       ("id-seed", po::value(&options.id_seed),
        "seed of the id generator, replacing the seed file's idSeed")
       ("admin-token", po::value(&options.admin_token),
@@ -150,7 +154,19 @@ std::string CheckOptions(const Options& options) {
   }
   if (options.persist_interval < 0) return "invalid value for option '--persist-interval': use 0 or more seconds";
   if (options.server.max_hang_seconds < 0) return "invalid value for option '--max-hang-seconds': use 0 or more";
-  if (options.id_seed < -1) return "invalid value for option '--id-seed': use 0 or more";
+  if (options.journal_size < 0 || options.journal_size > 10'000'000) {
+    return "invalid value for option '--journal-size': use 0 to 10000000 entries";
+  }
+  if (options.journal_body_bytes < 0 || options.journal_body_bytes > (1LL << 30)) {
+    return "invalid value for option '--journal-body-bytes': use 0 to 1073741824 bytes";
+  }
+  if (options.max_body_bytes < 1 || options.max_body_bytes > (1LL << 32)) {
+    return "invalid value for option '--max-body-bytes': use 1 to 4294967296 bytes";
+  }
+  const std::string& url = options.server.public_url;
+  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    return "invalid value for option '--public-url': '" + url + "'; use an absolute URL such as https://emulator.example.com";
+  }
   return "";
 }
 
@@ -178,12 +194,21 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (const std::string problem = CheckOptions(options); !problem.empty()) return Usage(problem);
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    const std::string entry = *variable;
+    const std::string name = entry.substr(0, entry.find('='));
+    if (name.rfind(kEnvironmentPrefix, 0) == 0 && EnvironmentToOption(description, name).empty()) {
+      Log(LogLevel::kWarn, "Ignoring the environment variable " + name + ", which names no option; see --help");
+    }
+  }
   emulator::util::SetLogLevel(*emulator::util::ParseLogLevel(options.log_level));
   emulator::util::SetLogFormat(*emulator::util::ParseLogFormat(options.log_format));
 
   // The seed is the world a reset returns to.
+  if (values.count("id-seed") && options.id_seed < 0) return Usage("invalid value for option '--id-seed': use 0 or more");
   const std::optional<std::uint64_t> id_seed =
-      options.id_seed >= 0 ? std::optional<std::uint64_t>(options.id_seed) : std::nullopt;
+      values.count("id-seed") ? std::optional<std::uint64_t>(options.id_seed) : std::nullopt;
+  options.server.max_body_bytes = static_cast<std::size_t>(options.max_body_bytes);
   emulator::seed::SeedLoadResult seed;
   std::string seed_name = "<built-in seed>";
   if (options.seed_file.empty()) {
@@ -229,8 +254,16 @@ int main(int argc, char** argv) {
   emulator::domain::Clock clock;
   emulator::control::ClockStart clock_start;
   clock_start.virtual_mode = options.clock_mode == "virtual";
-  clock_start.start = options.start_time.empty() ? seed.world->epoch
-                                                 : *emulator::domain::ParseRfc3339(options.start_time);
+  if (options.start_time.empty()) {
+    // The first whole hour after everything the world holds, so that new
+    // resources are the newest and no update predates its creation.
+    constexpr emulator::domain::Timestamp kHour = 3600 * emulator::domain::kMicrosPerSecond;
+    emulator::domain::Timestamp latest = seed.world->LatestTimestamp();
+    if (saved_world) latest = std::max(latest, saved_world->LatestTimestamp());
+    clock_start.start = (latest / kHour + 1) * kHour;
+  } else {
+    clock_start.start = *emulator::domain::ParseRfc3339(options.start_time);
+  }
   if (clock_start.virtual_mode) clock.SetVirtual(clock_start.start);
 
   // Scenarios from files and from the seed; any problem stops the start.
@@ -271,7 +304,8 @@ int main(int argc, char** argv) {
 
   emulator::domain::Store store(std::move(*seed.world), clock);
   if (saved_world) store.Replace(std::move(*saved_world));
-  emulator::journal::RequestJournal journal(options.journal_size, options.journal_body_bytes);
+  emulator::journal::RequestJournal journal(static_cast<std::size_t>(options.journal_size),
+                                            static_cast<std::size_t>(options.journal_body_bytes));
   emulator::journal::Metrics metrics;
   emulator::scenario::ScenarioEngine engine;
   const size_t scenario_count = scenarios.size();
@@ -281,9 +315,8 @@ int main(int argc, char** argv) {
   emulator::http::EmulatorServer server(options.server, plane);
   const int port = server.Bind();
   if (port < 0) {
-    std::cerr << "artifact-emulator: cannot listen on " << options.server.host << ":" << options.server.port
-              << "; the port is in use or the address is not local (change --host or --port)\n";
-    return 1;
+    return Usage("cannot listen on " + options.server.host + ":" + std::to_string(options.server.port) +
+                 "; the port is in use or the address is not local (change --host or --port)");
   }
 
   std::unique_ptr<emulator::seed::StatePersister> persister;

@@ -50,7 +50,12 @@ api::ApiResponse AdvanceClock(const api::ApiRequest& request, ControlPlane& plan
                      (*body)["seconds"].get<double>() >= 0 && (*body)["seconds"].get<double>() < 3.2e9;
   if (!valid) return ControlFailure("Send {\"seconds\": n} with n a number from 0 up to 100 years");
   const double seconds = (*body)["seconds"];
-  plane.clock().Advance(static_cast<domain::Timestamp>(std::llround(seconds * domain::kMicrosPerSecond)));
+  const auto micros = static_cast<domain::Timestamp>(std::llround(seconds * domain::kMicrosPerSecond));
+  if (plane.clock().Now() + micros >= domain::kEndOfRfc3339Years) {
+    return ControlFailure("Advancing by " + std::to_string(seconds) +
+                          " seconds would pass the year 9999, which RFC 3339 timestamps cannot show");
+  }
+  plane.clock().Advance(micros);
   return ClockJson(plane);
 }
 

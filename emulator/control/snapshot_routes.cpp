@@ -1,6 +1,9 @@
 // Named in-memory snapshots of the world.
 #include "control/control_api.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace emulator::control {
 namespace {
 
@@ -21,7 +24,16 @@ api::ApiResponse ListSnapshots(const api::ApiRequest&, ControlPlane& plane) {
 }
 
 api::ApiResponse SaveSnapshot(const api::ApiRequest& request, ControlPlane& plane) {
-  return api::ApiResponse::Created(SnapshotJson(plane.SaveSnapshot(request.path_params.at(0))));
+  const std::string& name = request.path_params.at(0);
+  const bool valid = !name.empty() && name.size() <= 128 &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+                     });
+  if (!valid) {
+    return ControlFailure("Snapshot name '" + name.substr(0, 128) +
+                          "' is invalid; use 1 to 128 letters, digits, '-', '_' or '.'");
+  }
+  return api::ApiResponse::Created(SnapshotJson(plane.SaveSnapshot(name)));
 }
 
 api::ApiResponse RestoreSnapshot(const api::ApiRequest& request, ControlPlane& plane) {

@@ -1,5 +1,7 @@
 #include "domain/model.h"
 
+#include <algorithm>
+
 namespace emulator::domain {
 namespace {
 
@@ -55,6 +57,20 @@ const User* World::FindUserByUsername(const std::string& username) const {
     if (user.username == username) return &user;
   }
   return nullptr;
+}
+
+Timestamp World::LatestTimestamp() const {
+  Timestamp latest = epoch;
+  for (const auto& [id, repository] : repositories) {
+    latest = std::max({latest, repository.created_at, repository.updated_at});
+  }
+  for (const auto& [id, artifact] : artifacts) {
+    latest = std::max({latest, artifact.created_at, artifact.updated_at});
+  }
+  for (const auto& [id, build] : builds) {
+    latest = std::max({latest, build.created_at, build.pinned_updated_at});
+  }
+  return latest;
 }
 
 std::string World::NewId() {

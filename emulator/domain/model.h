@@ -142,6 +142,9 @@ struct World {
   const User* FindUserByUsername(const std::string& username) const;
   // Returns a fresh id that no resource uses yet.
   std::string NewId();
+  // The latest creation or update time of any resource, or `epoch` when
+  // there are none later.
+  Timestamp LatestTimestamp() const;
 };
 
 }  // namespace emulator::domain

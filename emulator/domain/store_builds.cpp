@@ -44,6 +44,9 @@ Result<std::vector<std::string>> Store::TriggerBuild(const std::string& artifact
     return Error::Unprocessable("Cannot build artifact: artifact is locked; builds run only for "
                                 "draft artifacts");
   }
+  // Keep images earlier builds produced: the new build's references replace
+  // the old ones, after which the old results would no longer apply.
+  ApplyBuildResults(artifact, world_, now);
   if (artifact.type != "service") {
     return Error::Unprocessable("Cannot build artifact: image builds are available only for "
                                 "artifacts of type 'service'");

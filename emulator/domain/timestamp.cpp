@@ -105,9 +105,12 @@ std::optional<Timestamp> ParseRfc3339(const std::string& text) {
       !ReadDigits(text, pos, 2, second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr unsigned kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
 
   unsigned micros = 0;
   if (pos < text.size() && text[pos] == '.') {

@@ -11,6 +11,8 @@ namespace emulator::domain {
 using Timestamp = std::int64_t;
 
 inline constexpr Timestamp kMicrosPerSecond = 1'000'000;
+// 10000-01-01T00:00:00Z: RFC 3339 has four-digit years, so times must stay below.
+inline constexpr Timestamp kEndOfRfc3339Years = 253402300800LL * kMicrosPerSecond;
 
 // Formats as RFC 3339 in UTC with six fractional digits and a `Z`, the way the
 // service's serializer writes datetimes: 2026-12-04T10:00:00.000000Z.

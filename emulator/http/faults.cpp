@@ -110,6 +110,8 @@ void TruncateBody(httplib::Response& response) {
   if (body->empty()) *body = "{}";
   const std::string content_type = response.get_header_value("Content-Type");
   response.body.clear();
+  // The provider sets Content-Type again; one header must remain.
+  response.headers.erase("Content-Type");
   response.set_content_provider(
       body->size(), content_type.empty() ? "application/json" : content_type,
       [body](size_t offset, size_t, httplib::DataSink& sink) {
@@ -126,6 +128,7 @@ void DribbleBody(httplib::Response& response, int chunks, int interval_ms,
   auto body = std::make_shared<std::string>(std::move(response.body));
   const std::string content_type = response.get_header_value("Content-Type");
   response.body.clear();
+  response.headers.erase("Content-Type");
   const size_t pieces = static_cast<size_t>(std::max(1, chunks));
   const size_t piece_size = std::max<size_t>(1, (body->size() + pieces - 1) / pieces);
   response.set_chunked_content_provider(

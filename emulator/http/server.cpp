@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include <httplib.h>
@@ -165,6 +166,9 @@ EmulatorServer::~EmulatorServer() { Stop(); }
 void EmulatorServer::Configure() {
   httplib::Server& server = *server_;
 
+  // NOTE: pipelined requests are not served. cpp-httplib 0.11.4 drops bytes
+  // it read past the first request of a keep-alive connection; the real
+  // service answers each. No common client pipelines.
   // Each keep-alive connection occupies one worker for its life, so the pool
   // size is the number of clients served at once; a short keep-alive gives
   // idle connections' workers back quickly.
@@ -197,12 +201,22 @@ void EmulatorServer::Configure() {
   });
 
   // Fills in only the library's own error responses; ours already carry a body.
+  const std::size_t max_body_bytes = options_.max_body_bytes;
   const httplib::Server::HandlerWithResponse dress_library_errors =
-      [](const httplib::Request&, httplib::Response& response) {
+      [max_body_bytes](const httplib::Request& request, httplib::Response& response) {
         if (!response.body.empty() || response.status == 204) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
-        SetJson(response, response.status, LibraryErrorBody(response.status));
+        // cpp-httplib 0.11.4 also rejects form-encoded bodies over 8192 bytes
+        // (curl -d sends that type unless told otherwise), whatever the limit.
+        const bool form = request.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
+        const bool form_limit = response.status == 413 && form &&
+                                std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10) <= max_body_bytes;
+        SetJson(response, response.status,
+                form_limit ? DumpJson({{"detail", "Request body too large for Content-Type "
+                                                  "application/x-www-form-urlencoded (at most 8192 bytes); "
+                                                  "send JSON with Content-Type: application/json"}})
+                           : LibraryErrorBody(response.status));
         return httplib::Server::HandlerResponse::Handled;
       };
   server.set_error_handler(dress_library_errors);
@@ -283,6 +297,11 @@ void EmulatorServer::Record(const httplib::Request& request, const httplib::Resp
 }
 
 void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response& response) {
+  // The service ignores Range; cpp-httplib would cut our JSON to the range
+  // while keeping status 200. The library owns a mutable Request and only
+  // lends it as const, so clearing the parsed ranges here is safe.
+  const_cast<httplib::Request&>(request).ranges.clear();
+
   // The journal and metrics are written before the response goes out, so a
   // client that reads the journal right after an answer finds that request.
   struct RecordOnExit {

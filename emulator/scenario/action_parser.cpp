@@ -40,6 +40,13 @@ bool IsHeaderName(const std::string& name) {
   });
 }
 
+// Headers that frame the message on the wire; the server must own them.
+bool IsFramingHeader(const std::string& name) {
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower == "content-length" || lower == "transfer-encoding" || lower == "connection";
+}
+
 void CheckHeaders(JsonReader& reader, const Headers& headers, const std::string& pointer) {
   for (const auto& [name, value] : headers) {
     const std::string where = JsonReader::Child(pointer, name);
@@ -47,6 +54,8 @@ void CheckHeaders(JsonReader& reader, const Headers& headers, const std::string&
       reader.Problem(where, "invalid header name; use letters, digits and !#$%&'*+-.^_`|~");
     } else if (value.find_first_of("\r\n") != std::string::npos) {
       reader.Problem(where, "header values must not contain line breaks");
+    } else if (IsFramingHeader(name)) {
+      reader.Problem(where, "the server sets " + name + " itself; a second one would make the response unreadable");
     }
   }
 }
@@ -54,12 +63,19 @@ void CheckHeaders(JsonReader& reader, const Headers& headers, const std::string&
 void ParseRespond(JsonReader& reader, const json& then, const std::string& pointer, Action& action) {
   action.kind = Decision::Kind::kRespond;
   const std::string status_pointer = JsonReader::Child(pointer, "status");
-  if (auto status = reader.Count(then["status"], status_pointer, 100)) {
+  // A 1xx status is not a final response: the client would wait forever.
+  if (auto status = reader.Count(then["status"], status_pointer, 200)) {
     if (*status > 599) {
-      reader.Problem(status_pointer, "must be an HTTP status between 100 and 599, found " +
+      reader.Problem(status_pointer, "must be an HTTP status between 200 and 599, found " +
                                          std::to_string(*status));
     }
     action.status = static_cast<int>(*status);
+  }
+  // HTTP forbids a body on 204 and 304.
+  const bool bodiless = action.status == 204 || action.status == 304;
+  if (bodiless && (then.contains("body") || then.contains("rawBody"))) {
+    reader.Problem(JsonReader::Child(pointer, then.contains("body") ? "body" : "rawBody"),
+                   "a " + std::to_string(action.status) + " response has no body; remove it");
   }
   if (then.contains("headers")) {
     const std::string headers_pointer = JsonReader::Child(pointer, "headers");

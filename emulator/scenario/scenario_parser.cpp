@@ -94,7 +94,7 @@ ParseResult ParseScenarioText(const std::string& text, const std::string& source
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
     // The library's message already locates the error by byte offset.
     return Failed({source + ": /: invalid JSON: " + error.what()});
   }

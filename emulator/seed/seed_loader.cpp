@@ -55,6 +55,23 @@ std::string PointerOfLoc(const std::string& base, const json& document, const js
   return pointer;
 }
 
+// Writes container build times the way the service does (six fractional
+// digits and Z), whatever RFC 3339 form the file used.
+void NormaliseBuildTimes(json& spec) {
+  if (!spec.contains("containerGroups")) return;
+  for (auto& group : spec["containerGroups"]) {
+    if (!group.contains("containers")) continue;
+    for (auto& container : group["containers"]) {
+      if (!container.contains("build") || !container["build"].is_object()) continue;
+      json& created_at = container["build"]["createdAt"];
+      if (!created_at.is_string()) continue;
+      if (const auto time = domain::ParseRfc3339(created_at.get<std::string>())) {
+        created_at = domain::FormatRfc3339(*time);
+      }
+    }
+  }
+}
+
 class WorldBuilder {
  public:
   WorldBuilder(std::vector<std::string>& problems, std::optional<std::uint64_t> id_seed)
@@ -348,6 +365,7 @@ class WorldBuilder {
     if (checked.ok()) {
       artifact.spec = checked.value.value("spec", json::object());
       if (!reference_type) artifact.spec["type"] = artifact.type;
+      NormaliseBuildTimes(artifact.spec);
     }
   }
 
@@ -425,7 +443,8 @@ SeedLoadResult LoadSeed(std::string_view text, const std::string& source,
   json root;
   try {
     root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
+    // Besides syntax errors this catches numbers out of range (1e400).
     result.problems.push_back(source + ": /: the file is not valid JSON (" + error.what() + ")");
     return result;
   }

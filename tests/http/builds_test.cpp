@@ -217,3 +217,19 @@ TEST_CASE("one build is started per distinct catalog version", "[builds]") {
   CHECK(result->status == 202);
   CHECK(BodyJson(result)["buildIds"].size() == 2);
 }
+
+TEST_CASE("a new build keeps the image an earlier build produced", "[builds]") {
+  TestServer server;
+  auto client = server.Client();
+  const std::string artifact_id = CreateBuildableDraft(*client);
+  const std::string first_build = Trigger(*client, artifact_id);
+  server.clock().Advance(10 * kSecond);
+
+  Trigger(*client, artifact_id);
+  const json artifact = BodyJson(client->Get("/api/v2/artifacts/" + artifact_id));
+  auto locked = client->Patch("/api/v2/artifacts/" + artifact_id, R"({"status":"locked"})", kJson);
+
+  CHECK(artifact["spec"]["containerGroups"][0]["containers"][0]["imageUri"] ==
+        "registry.emulator.local/" + artifact_id + "/api:" + first_build);
+  CHECK(locked->status == 200);
+}

@@ -300,3 +300,42 @@ TEST_CASE("two runs with one seed give byte-identical transcripts", "[control]")
   CHECK(first == second);
   CHECK(first.find("\"version\":1") != std::string::npos);
 }
+
+TEST_CASE("control bodies with out-of-range numbers are rejected, not failed", "[control]") {
+  TestServer server;
+  auto client = server.Client();
+
+  auto state = client->Put("/_emulator/state", R"({"idSeed": 1e400})", kJson);
+  auto scenario = client->Post("/_emulator/scenarios", R"({"name": "x", "rules": [], "seed": 1e400})", kJson);
+  auto advance = client->Post("/_emulator/clock/advance", R"({"seconds": 1e400})", kJson);
+
+  CHECK(state->status == 422);
+  CHECK(scenario->status == 422);
+  CHECK(advance->status == 422);
+}
+
+TEST_CASE("the clock rejects impossible dates and years past 9999", "[control]") {
+  TestServer server;
+  auto client = server.Client();
+
+  auto february_30 = client->Put("/_emulator/clock", R"({"mode": "virtual", "now": "2026-02-30T00:00:00Z"})", kJson);
+  REQUIRE(client->Put("/_emulator/clock", R"({"mode": "virtual", "now": "9999-12-31T00:00:00Z"})", kJson)->status == 200);
+  auto past_9999 = client->Post("/_emulator/clock/advance", R"({"seconds": 86400})", kJson);
+
+  CHECK(february_30->status == 422);
+  CHECK(past_9999->status == 422);
+  CHECK(BodyJson(client->Get("/_emulator/clock"))["now"] == "9999-12-31T00:00:00.000000Z");
+}
+
+TEST_CASE("snapshot names are restricted to a safe alphabet", "[control]") {
+  TestServer server;
+  auto client = server.Client();
+
+  auto spaced = client->Post("/_emulator/snapshots/with%20space", "", kJson);
+  auto long_name = client->Post("/_emulator/snapshots/" + std::string(200, 'a'), "", kJson);
+  auto fine = client->Post("/_emulator/snapshots/before-test_1.v2", "", kJson);
+
+  CHECK(spaced->status == 422);
+  CHECK(long_name->status == 422);
+  CHECK(fine->status == 201);
+}

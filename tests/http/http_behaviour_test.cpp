@@ -166,3 +166,23 @@ TEST_CASE("HEAD is answered like GET without a body", "[http]") {
   CHECK(result->status == 200);
   CHECK(result->body.empty());
 }
+
+TEST_CASE("a Range header is ignored", "[http]") {
+  TestServer server;
+  auto client = server.Client();
+
+  auto result = client->Get("/api/v2/artifacts", {{"Range", "bytes=0-10"}});
+
+  CHECK(result->status == 200);
+  CHECK(BodyJson(result)["totalCount"] == 3);
+}
+
+TEST_CASE("a large form-encoded body is refused with the reason", "[http]") {
+  TestServer server;
+  auto client = server.Client();
+
+  auto result = client->Put("/_emulator/state", std::string(9000, 'x'), "application/x-www-form-urlencoded");
+
+  CHECK(result->status == 413);
+  CHECK(BodyJson(result)["detail"].get<std::string>().find("application/json") != std::string::npos);
+}

@@ -172,3 +172,40 @@ TEST_CASE("watched scenario files reload, and a broken edit keeps the old versio
   CHECK(emulator.Stop(SIGTERM) == 0);
   std::remove(path.c_str());
 }
+
+TEST_CASE("an out-of-range number in a seed exits 2 instead of crashing", "[process]") {
+  const std::string path = TemporaryPath("huge-number.json");
+  WriteFile(path, R"({"idSeed": 1e400, "users": []})");
+
+  const auto result = RunEmulator({"--seed", path});
+
+  CHECK(result.exit_code == 2);
+  CHECK(result.output.find("not valid JSON") != std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("out-of-range option values exit 2", "[process]") {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--journal-size", "-1"}, {"--max-body-bytes", "0"},
+        {"--public-url", "notaurl"}, {"--id-seed", "-1"}, {"--host", "203.0.113.1", "--port", "0"}}) {
+    const auto result = RunEmulator(args);
+    INFO(args[0] << " " << args[1] << ": " << result.output);
+    CHECK(result.exit_code == 2);
+    CHECK(result.output.find(args[0].substr(0, 6)) != std::string::npos);
+  }
+}
+
+TEST_CASE("a virtual clock starts after the seed's newest data", "[process]") {
+  EmulatorProcess emulator({"--clock", "virtual"});
+  auto client = ClientFor(emulator);
+
+  auto created = client.Post("/api/v2/artifacts", kArtifact, "application/json");
+  auto newest = client.Get("/api/v2/artifacts?limit=1");
+
+  REQUIRE(created);
+  REQUIRE(newest);
+  const json artifact = json::parse(created->body);
+  CHECK(json::parse(newest->body)["data"][0]["id"] == artifact["id"]);
+  CHECK(artifact["createdAt"].get<std::string>().substr(14) == "00:00.000000Z");
+  CHECK(emulator.Stop(SIGTERM) == 0);
+}

@@ -334,3 +334,27 @@ TEST_CASE("an invalid scenario is rejected with pointers", "[scenarios]") {
   CHECK(detail[0]["pointer"] == "/rules/0/match/route");
   CHECK(BodyJson(control->Get("/_emulator/scenarios"))["scenarios"].size() == 0);
 }
+
+TEST_CASE("scenario responses that would break HTTP are rejected", "[scenarios]") {
+  TestServer server;
+  auto control = server.Client("");
+
+  for (const char* then : {R"({"status": 100})", R"({"status": 204, "body": {"a": 1}})",
+                           R"({"status": 200, "headers": {"Content-Length": "5"}})"}) {
+    const std::string scenario = std::string(R"({"name": "bad", "rules": [{"then": )") + then + "}]}";
+    auto result = control->Post("/_emulator/scenarios", scenario, kJson);
+    INFO(then);
+    CHECK(result->status == 422);
+  }
+}
+
+TEST_CASE("a dribbled answer has one Content-Type", "[scenarios]") {
+  TestServer server;
+  Load(server, R"({"name": "dribble", "rules": [{"match": {"route": "/artifacts"},
+    "then": {"fault": {"dribble": {"chunks": 2, "intervalMs": 10}}}}]})");
+
+  auto result = server.Client()->Get("/api/v2/artifacts");
+
+  REQUIRE(result);
+  CHECK(result->get_header_value_count("Content-Type") == 1);
+}

@@ -84,7 +84,7 @@ TEST_CASE("wrong types are named with the value found", "[scenario]") {
   CHECK(RuleProblems(R"({"then": {"status": "503"}})") ==
         Strings{"bad.json: /rules/0/then/status: expected an integer, found a string (\"503\")"});
   CHECK(RuleProblems(R"({"then": {"status": 700}})") ==
-        Strings{"bad.json: /rules/0/then/status: must be an HTTP status between 100 and 599, found 700"});
+        Strings{"bad.json: /rules/0/then/status: must be an HTTP status between 200 and 599, found 700"});
   CHECK(RuleProblems(R"({"then": {"status": 500, "headers": {"Retry-After": 1}}})") ==
         Strings{"bad.json: /rules/0/then/headers/Retry-After: expected a string, found an integer (1)"});
   CHECK(RuleProblems(R"({"then": {"status": 500, "headers": {"Bad Name": "1"}}})") ==
