@@ -86,7 +86,7 @@ TEST_CASE("a build read before its creation is pending", "[domain]") {
   CHECK(state.since == kCreated);
 }
 
-TEST_CASE("the current state says when the status began", "[domain]") {
+TEST_CASE("the current state records when the status began", "[domain]") {
   const Build build = NewBuild();
 
   const BuildState state = CurrentBuildState(build, Behaviour{}, kCreated + 2 * kSecond);
@@ -133,7 +133,7 @@ TEST_CASE("a failing outcome stops the walk with FAILED", "[domain]") {
   CHECK(History(build, 100) == "PENDING@0 IN_PROGRESS@1 FAILED@3");
 }
 
-TEST_CASE("a stop later than the status lasts happens at its end", "[domain]") {
+TEST_CASE("a late stop happens when the status ends", "[domain]") {
   Build build = NewBuild();
   build.outcome.final_status = BuildStatus::kFailed;
   build.outcome.stop_during = BuildStatus::kInProgress;
@@ -284,7 +284,7 @@ std::vector<json> LogLines(const Build& build, Timestamp now) {
   return lines;
 }
 
-TEST_CASE("a build log has one line per step with the step's time", "[domain]") {
+TEST_CASE("a build log has one line per step", "[domain]") {
   const Build build = NewBuild();
 
   const std::vector<json> lines = LogLines(build, kCreated + 5 * kSecond);
@@ -364,7 +364,7 @@ TEST_CASE("a pinned unknown status logs that it is unknown", "[domain]") {
 // ---------------------------------------------------------------------------
 // Images
 
-TEST_CASE("a built image is named after registry, artifact, container and build", "[domain]") {
+TEST_CASE("a built image names registry, artifact, container and build", "[domain]") {
   Behaviour behaviour;
   behaviour.registry_host = "registry.test:5000";
   const Artifact artifact = ArtifactWithContainer({{"name", "api"}});

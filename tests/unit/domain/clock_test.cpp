@@ -35,7 +35,7 @@ TEST_CASE("a new clock follows the system clock", "[domain]") {
   CHECK(now <= after);
 }
 
-TEST_CASE("a virtual clock stands still", "[domain]") {
+TEST_CASE("a virtual clock is frozen", "[domain]") {
   Clock clock;
 
   clock.SetVirtual(kFuture);

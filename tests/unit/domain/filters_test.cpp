@@ -51,7 +51,7 @@ TEST_CASE("tag filters without keys or values match everything", "[domain]") {
   CHECK(MatchesTags({}, {}, {}));
 }
 
-TEST_CASE("a tag key filter needs one tag with a listed key", "[domain]") {
+TEST_CASE("a tag key filter needs a matching key", "[domain]") {
   CHECK(MatchesTags(kTags, {"team"}, {}));
   CHECK(MatchesTags(kTags, {"owner", "stage"}, {}));
   CHECK_FALSE(MatchesTags(kTags, {"owner"}, {}));
@@ -59,7 +59,7 @@ TEST_CASE("a tag key filter needs one tag with a listed key", "[domain]") {
   CHECK_FALSE(MatchesTags({}, {"team"}, {}));
 }
 
-TEST_CASE("a tag value filter needs one tag with a listed value", "[domain]") {
+TEST_CASE("a tag value filter needs a matching value", "[domain]") {
   CHECK(MatchesTags(kTags, {}, {"prod"}));
   CHECK(MatchesTags(kTags, {}, {"dev", "risk"}));
   CHECK_FALSE(MatchesTags(kTags, {}, {"team"}));

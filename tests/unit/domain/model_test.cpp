@@ -78,5 +78,22 @@ TEST_CASE("a world never hands out an id already in use", "[domain]") {
   CHECK(id == fifth);
 }
 
+TEST_CASE("a world never hands out an id a tag uses", "[domain][!mayfail]") {
+  World world;
+  world.ids = IdGenerator(5);
+  IdGenerator preview(5);
+  const std::string first = preview.Next();
+  const std::string second = preview.Next();
+  world.artifacts["f00000000000000000000001"].id = "f00000000000000000000001";
+  world.artifacts["f00000000000000000000001"].tags.push_back({first, "team", "risk"});
+  world.repositories["e00000000000000000000001"].id = "e00000000000000000000001";
+  world.repositories["e00000000000000000000001"].tags.push_back({second, "stage", "prod"});
+
+  const std::string id = world.NewId();
+
+  CHECK(id != first);
+  CHECK(id != second);
+}
+
 }  // namespace
 }  // namespace emulator::domain

@@ -31,7 +31,7 @@ TEST_CASE("a slice returns the items from offset up to limit", "[domain]") {
   CHECK(last.total == 5);
 }
 
-TEST_CASE("a slice at or past the end is empty but keeps the total", "[domain]") {
+TEST_CASE("a slice past the end is empty", "[domain]") {
   const Page<std::string> at_end = Slice(kFive, 5, 10);
   const Page<std::string> past_end = Slice(kFive, 1000, 10);
 
@@ -119,7 +119,7 @@ TEST_CASE("a descending sort breaks ties by descending id", "[domain]") {
   CHECK(Rendered(items) == "3/m,2/c,2/b,2/a,1/z,1/y");
 }
 
-TEST_CASE("pages of a sorted list never repeat or skip an item", "[domain]") {
+TEST_CASE("sorted pages never repeat or skip items", "[domain]") {
   std::vector<Item> items;
   for (int i = 0; i < 23; ++i) items.push_back({i % 3, std::string(1, static_cast<char>('a' + i))});
   SortStable(items, true, [](const Item& item) { return item.first; },

@@ -68,7 +68,7 @@ long long NumArtifactsOf(const Store& store, const std::string& repository_id,
 // ---------------------------------------------------------------------------
 // Create
 
-TEST_CASE("creating an artifact without a repository creates one named after it", "[domain]") {
+TEST_CASE("creating an artifact creates a repository named after it", "[domain]") {
   StoreFixture fixture;
   const User alice = fixture.UserNamed("alice");
 
@@ -140,7 +140,7 @@ TEST_CASE("creating an artifact in an unknown repository is not found", "[domain
   CHECK(fixture.store->Counts().repositories == before.repositories);
 }
 
-TEST_CASE("creating an artifact of another type than its repository is unprocessable",
+TEST_CASE("creating an artifact of another type is unprocessable",
           "[domain]") {
   StoreFixture fixture(kLifecycleSeed);
   const User alice = fixture.UserNamed("alice");
@@ -504,7 +504,7 @@ TEST_CASE("deleting a locked artifact is a conflict", "[domain]") {
   CHECK(fixture.store->GetArtifact(locked.artifact.id, alice).ok());
 }
 
-TEST_CASE("deleting a draft in use is a conflict naming the workloads", "[domain]") {
+TEST_CASE("deleting a draft in use names the workloads", "[domain]") {
   StoreFixture fixture(kLifecycleSeed);
   const User alice = fixture.UserNamed("alice");
 
@@ -551,7 +551,7 @@ TEST_CASE("deleting a draft deletes its builds", "[domain]") {
 // ---------------------------------------------------------------------------
 // Clone
 
-TEST_CASE("cloning a locked artifact gives a draft in the same repository", "[domain]") {
+TEST_CASE("cloning a locked artifact gives a draft beside it", "[domain]") {
   StoreFixture fixture(kLifecycleSeed);
   const User bob = fixture.UserNamed("bob");
   fixture.clock.Advance(kSecond);
@@ -802,7 +802,7 @@ TEST_CASE("artifacts sort by every orderBy with ties broken by id", "[domain]") 
   CHECK(sorted("-status") == "llama,scorer-v1,batch,scorer-v2");
 }
 
-TEST_CASE("an artifact page holds its slice and counts every match", "[domain]") {
+TEST_CASE("an artifact page slices and counts all matches", "[domain]") {
   StoreFixture fixture(kListSeed);
   const User alice = fixture.UserNamed("alice");
   ListQuery middle = OldestFirst();

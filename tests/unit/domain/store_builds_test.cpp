@@ -328,7 +328,7 @@ TEST_CASE("a completed build keeps an image the client set", "[domain]") {
   CHECK(ContainerNamed(spec, "api").at("imageUri") == "docker.io/acme/churn:7");
 }
 
-TEST_CASE("a newer completed build replaces the image of an earlier one", "[domain]") {
+TEST_CASE("a newer build replaces an earlier build's image", "[domain]") {
   StoreFixture fixture;
   const User alice = fixture.UserNamed("alice");
   const ArtifactView draft = CreateBuildable(fixture, alice);
@@ -346,7 +346,7 @@ TEST_CASE("a newer completed build replaces the image of an earlier one", "[doma
         "registry.emulator.local/" + draft.artifact.id + "/api:" + second);
 }
 
-TEST_CASE("a patch keeps the build reference of a container with the same name",
+TEST_CASE("a patch keeps build references by container name",
           "[domain]") {
   StoreFixture fixture;
   const User alice = fixture.UserNamed("alice");
@@ -364,7 +364,7 @@ TEST_CASE("a patch keeps the build reference of a container with the same name",
   CHECK(ContainerNamed(patched.artifact.spec, "sidecar").at("build").is_null());
 }
 
-TEST_CASE("a replace keeps the build reference of a container with the same name",
+TEST_CASE("a replace keeps build references by container name",
           "[domain]") {
   StoreFixture fixture;
   const User alice = fixture.UserNamed("alice");
@@ -397,10 +397,27 @@ TEST_CASE("a clone keeps built images and drops build references", "[domain]") {
         ContainerNamed(draft.artifact.spec, "api").at("imageBuildConfig"));
 }
 
+TEST_CASE("rebuilding a clone replaces the image it inherited", "[domain][!mayfail]") {
+  StoreFixture fixture;
+  const User alice = fixture.UserNamed("alice");
+  const ArtifactView source = CreateBuildable(fixture, alice);
+  Must(fixture.store->TriggerBuild(source.artifact.id, alice));
+  fixture.clock.Advance(5 * kSecond);
+  const ArtifactView clone = Must(fixture.store->CloneArtifact(source.artifact.id, "churn-copy", alice));
+  const std::string rebuild = Must(fixture.store->TriggerBuild(clone.artifact.id, alice))[0];
+
+  fixture.clock.Advance(5 * kSecond);
+
+  const json spec = Must(fixture.store->GetArtifact(clone.artifact.id, alice)).artifact.spec;
+  CHECK(ContainerNamed(spec, "api").at("build").at("status") == "COMPLETED");
+  CHECK(ContainerNamed(spec, "api").at("imageUri") ==
+        "registry.emulator.local/" + clone.artifact.id + "/api:" + rebuild);
+}
+
 // ---------------------------------------------------------------------------
 // Outcomes
 
-TEST_CASE("a build scripted to fail stops with FAILED and logs an error", "[domain]") {
+TEST_CASE("a build scripted to fail ends FAILED", "[domain]") {
   StoreFixture fixture;
   const User alice = fixture.UserNamed("alice");
   const ArtifactView draft = CreateBuildable(fixture, alice);
@@ -518,7 +535,7 @@ TEST_CASE("a seeded build with a status keeps it", "[domain]") {
   CHECK(FormatRfc3339(view.state.since) == "2026-02-01T09:04:00.000000Z");
 }
 
-TEST_CASE("a seeded build's log shows the statuses before its pinned one", "[domain]") {
+TEST_CASE("a seeded build's log shows earlier statuses", "[domain]") {
   StoreFixture fixture(kSeededBuilds);
 
   const std::vector<json> completed = LogLines(*fixture.store, kSeededArtifact, "d00000000000000000000001");
@@ -585,6 +602,7 @@ TEST_CASE("builds of an unknown artifact are not found", "[domain]") {
   CHECK(CodeName(listed.error().code()) == "NotFound");
   CHECK(listed.error().message() == "Artifact not found");
   REQUIRE_FALSE(read.ok());
+  CHECK(CodeName(read.error().code()) == "NotFound");
   CHECK(read.error().message() == "Artifact not found");
 }
 
@@ -601,8 +619,10 @@ TEST_CASE("a build of another artifact is not found", "[domain]") {
   CHECK(CodeName(read.error().code()) == "NotFound");
   CHECK(read.error().message() == "Build not found");
   REQUIRE_FALSE(log.ok());
+  CHECK(CodeName(log.error().code()) == "NotFound");
   CHECK(log.error().message() == "Build not found");
   REQUIRE_FALSE(deleted.ok());
+  CHECK(CodeName(deleted.error().code()) == "NotFound");
   CHECK(deleted.error().message() == "Build not found");
   CHECK(fixture.store->Counts().builds == 4);
 }
@@ -682,7 +702,7 @@ TEST_CASE("a build log grows by one line per status reached", "[domain]") {
   CHECK(lines_at(500 * kSecond) == 4);
 }
 
-TEST_CASE("each build log line is a JSON object of the build logger", "[domain]") {
+TEST_CASE("each build log line is a logger record", "[domain]") {
   StoreFixture fixture;
   const User alice = fixture.UserNamed("alice");
   const ArtifactView draft = CreateBuildable(fixture, alice);

@@ -15,9 +15,9 @@ namespace {
 
 using namespace testing;  // NOLINT: test helpers only
 
-// Three repositories. "scoring" holds two drafts, one with a build; "gateway"
-// holds a locked version and a draft; "canary" holds only a draft that a
-// workload uses. With `cascade` the behaviour switch is on.
+// Three repositories. "scoring" contains two drafts, one with a build.
+// "gateway" contains a locked version and a draft, and "canary" only a draft
+// that a workload uses. With `cascade` the behaviour switch is on.
 std::string DeleteSeed(bool cascade) {
   return std::string(R"({
     "behaviour": {"cascadeLockedOnRepositoryDelete": )") +
@@ -134,6 +134,7 @@ TEST_CASE("deleting a repository of drafts deletes them and their builds", "[dom
   const Result<RepositoryView> repository =
       fixture.store->GetRepository("e00000000000000000000001", alice);
   REQUIRE_FALSE(repository.ok());
+  CHECK(CodeName(repository.error().code()) == "NotFound");
   CHECK(repository.error().message() == "Artifact repository not found");
   CHECK_FALSE(fixture.store->GetArtifact("f00000000000000000000001", alice).ok());
   CHECK_FALSE(fixture.store->GetArtifact("f00000000000000000000002", alice).ok());
@@ -156,7 +157,7 @@ TEST_CASE("deleting a repository with a locked artifact is a conflict", "[domain
   CHECK(fixture.store->GetRepository("e00000000000000000000002", alice).ok());
 }
 
-TEST_CASE("deleting a repository with an artifact in use is a conflict", "[domain]") {
+TEST_CASE("deleting a repository in use is a conflict", "[domain]") {
   StoreFixture fixture(DeleteSeed(false));
   const User alice = fixture.UserNamed("alice");
 
@@ -246,7 +247,7 @@ TEST_CASE("the NO_ROLE grant removes a recipient", "[domain]") {
   CHECK(StoredRoles(*fixture.store) == "alice:OWNER:user");
 }
 
-TEST_CASE("a later grant for the same recipient replaces an earlier one", "[domain]") {
+TEST_CASE("a later grant replaces an earlier one", "[domain]") {
   StoreFixture fixture(kRolesSeed);
 
   const Result<Done> updated = fixture.store->UpdateSharedRoles(
@@ -322,7 +323,7 @@ TEST_CASE("shared roles of an unknown repository are not found", "[domain]") {
   CHECK(updated.error().message() == "Artifact repository not found");
 }
 
-TEST_CASE("shared roles are listed in pages in the order they were set", "[domain]") {
+TEST_CASE("shared roles list in the order set", "[domain]") {
   StoreFixture fixture(kRolesSeed);
   Must(fixture.store->UpdateSharedRoles(
       kRolesRepository,
@@ -458,7 +459,7 @@ TEST_CASE("repositories sort by every orderBy with ties broken by id", "[domain]
   CHECK(sorted("-updatedAt") == "llm,scoring,Gateway");
 }
 
-TEST_CASE("a repository page holds its slice and counts every match", "[domain]") {
+TEST_CASE("a repository page slices and counts all matches", "[domain]") {
   StoreFixture fixture(kListSeed);
   const User alice = fixture.UserNamed("alice");
   ListQuery first;

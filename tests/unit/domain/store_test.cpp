@@ -32,7 +32,7 @@ TEST_CASE("a store finds users by token", "[domain]") {
   CHECK_FALSE(nobody.has_value());
 }
 
-TEST_CASE("a store counts what its world holds", "[domain]") {
+TEST_CASE("a store counts its resources", "[domain]") {
   StoreFixture fixture(kSeed);
 
   const WorldCounts counts = fixture.store->Counts();

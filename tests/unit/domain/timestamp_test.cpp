@@ -51,7 +51,7 @@ TEST_CASE("an offset can move the date across midnight", "[domain]") {
   CHECK(FormatRfc3339(*parsed) == "2026-03-09T15:10:00.000000Z");
 }
 
-TEST_CASE("parsing accepts a lowercase t or a space between date and time", "[domain]") {
+TEST_CASE("parsing accepts a lowercase t or a space", "[domain]") {
   CHECK(ParseRfc3339("2026-03-09t15:10:00Z") == std::optional<Timestamp>(kMarch9));
   CHECK(ParseRfc3339("2026-03-09 15:10:00Z") == std::optional<Timestamp>(kMarch9));
 }
@@ -105,7 +105,7 @@ TEST_CASE("parsing rejects out-of-range fields", "[domain]") {
   }
 }
 
-TEST_CASE("parsing rejects days that the month does not have", "[domain][!mayfail]") {
+TEST_CASE("parsing rejects days that the month does not have", "[domain]") {
   const char* const invalid[] = {
       "2026-02-29T00:00:00Z",  // 2026 is not a leap year
       "2026-02-30T00:00:00Z",

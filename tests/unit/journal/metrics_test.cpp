@@ -100,6 +100,21 @@ TEST_CASE("a duration equal to a bound falls in that bucket", "[journal]") {
         "emulator_request_duration_seconds_bucket{route=\"/a\",le=\"0.001\"} 1\n");
 }
 
+TEST_CASE("the latency sum keeps microsecond precision", "[journal][!mayfail]") {
+  Metrics metrics;
+
+  // About 34 hours in total, which a long-running emulator reaches after
+  // some millions of requests.
+  metrics.Observe("/a", "GET", 200, 123'456'789'012);
+
+  const std::string line =
+      LinesStartingWith(metrics.RenderPrometheus({}), "emulator_request_duration_seconds_sum");
+  const std::string prefix = "emulator_request_duration_seconds_sum{route=\"/a\"} ";
+  REQUIRE(line.rfind(prefix, 0) == 0);
+  const double rendered = std::stod(line.substr(prefix.size()));
+  CHECK(rendered == Approx(123456.789012).epsilon(0).margin(1e-6));
+}
+
 TEST_CASE("each route gets its own histogram", "[journal]") {
   Metrics metrics;
 

@@ -165,7 +165,7 @@ TEST_CASE("a query with since returns the first entries after it", "[journal]") 
   CHECK(Ids(journal.Query(SinceId(0), 2)) == "1,2");
 }
 
-TEST_CASE("a query since a dropped entry starts at the oldest kept", "[journal]") {
+TEST_CASE("a query since a dropped entry starts at the oldest", "[journal]") {
   const auto owner = JournalWith(10, 4);
   RequestJournal& journal = *owner;
 
