@@ -164,9 +164,9 @@ void ApplyBuildResults(Artifact& artifact, const World& world, Timestamp now) {
       (*build_ref)["status"] = BuildStatusName(state.status);
       if (state.status != BuildStatus::kCompleted) continue;
 
-      // A newer build replaces an image an earlier build produced, never one
-      // the client set itself.
-      const std::string own_images = world.behaviour.registry_host + "/" + artifact.id + "/";
+      // A newer build replaces an image an emulated build produced (also one a
+      // clone inherited from its source), never one the client set itself.
+      const std::string own_images = world.behaviour.registry_host + "/";
       const auto image = container.find("imageUri");
       const bool replaceable = image == container.end() || image->is_null() ||
                                (image->is_string() && image->get<std::string>().rfind(own_images, 0) == 0);

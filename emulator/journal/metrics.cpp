@@ -67,8 +67,9 @@ std::string Metrics::RenderPrometheus(const Gauges& gauges) const {
         out += prefix + Number(kBucketBounds[i]) + "\"} " + std::to_string(cumulative) + "\n";
       }
       out += prefix + "+Inf\"} " + std::to_string(histogram.count) + "\n";
-      out += "emulator_request_duration_seconds_sum{route=\"" + Label(route) + "\"} " +
-             Number(histogram.sum_seconds) + "\n";
+      char sum[48];
+      std::snprintf(sum, sizeof sum, "%.6f", histogram.sum_seconds);  // microsecond precision
+      out += "emulator_request_duration_seconds_sum{route=\"" + Label(route) + "\"} " + sum + "\n";
       out += "emulator_request_duration_seconds_count{route=\"" + Label(route) + "\"} " +
              std::to_string(histogram.count) + "\n";
     }
