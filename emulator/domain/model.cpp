@@ -73,21 +73,12 @@ Timestamp World::LatestTimestamp() const {
   return latest;
 }
 
-namespace {
-
-bool TagUses(const std::vector<Tag>& tags, const std::string& id) {
-  return std::any_of(tags.begin(), tags.end(), [&](const Tag& tag) { return tag.id == id; });
-}
-
-}  // namespace
 
 std::string World::NewId() {
   for (;;) {
     std::string id = ids.Next();
-    bool taken = repositories.count(id) || artifacts.count(id) || builds.count(id) ||
-                 FindUserById(id) != nullptr;
-    for (const auto& [key, repository] : repositories) taken = taken || TagUses(repository.tags, id);
-    for (const auto& [key, artifact] : artifacts) taken = taken || TagUses(artifact.tags, id);
+    const bool taken = repositories.count(id) || artifacts.count(id) || builds.count(id) ||
+                       tag_ids.count(id) || FindUserById(id) != nullptr;
     if (!taken) return id;
   }
 }

@@ -5,6 +5,7 @@
 // snapshot of the world is a copy of a World.
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -132,6 +133,10 @@ struct World {
   std::map<std::string, Repository> repositories;  // by id
   std::map<std::string, Artifact> artifacts;       // by id
   std::map<std::string, Build> builds;             // by id
+  // Every tag id placed in the world, so NewId can avoid them without
+  // scanning every resource's tags. Invariant: whoever adds a tag adds its
+  // id here (ids of deleted tags may stay).
+  std::set<std::string> tag_ids;
   Behaviour behaviour;
   IdGenerator ids;
   // Timestamp used for seed entries that give none.

@@ -38,15 +38,33 @@ struct SortOrder {
 };
 
 // Sorts by `key(item)` and breaks ties by `id(item)`, both in the order's
-// direction, so that pages never repeat or skip an item.
+// direction, so that pages never repeat or skip an item. Only the first
+// `needed` items end up in order (all of them when `needed` is larger), which
+// is all a page needs and keeps large lists cheap: O(n log needed).
 template <typename T, typename KeyFn, typename IdFn>
-void SortStable(std::vector<T>& items, bool descending, KeyFn key, IdFn id) {
-  std::sort(items.begin(), items.end(), [&](const T& left, const T& right) {
-    const auto left_key = key(left);
-    const auto right_key = key(right);
+void SortStable(std::vector<T>& items, bool descending, KeyFn key, IdFn id,
+                long long needed = -1) {
+  const auto before = [&](const T& left, const T& right) {
+    // Keys and ids are compared in place: copying strings per comparison
+    // dominated the cost of sorting large lists.
+    const auto& left_key = key(left);
+    const auto& right_key = key(right);
     if (left_key != right_key) return descending ? right_key < left_key : left_key < right_key;
-    return descending ? id(right) < id(left) : id(left) < id(right);
-  });
+    const auto& left_id = id(left);
+    const auto& right_id = id(right);
+    return descending ? right_id < left_id : left_id < right_id;
+  };
+  if (needed >= 0 && needed < static_cast<long long>(items.size())) {
+    std::partial_sort(items.begin(), items.begin() + needed, items.end(), before);
+  } else {
+    std::sort(items.begin(), items.end(), before);
+  }
+}
+
+// The number of leading items a page at `offset` of `limit` items needs in
+// order, without overflowing for huge offsets.
+inline long long ItemsNeeded(long long offset, long long limit) {
+  return offset > (1LL << 62) - limit ? (1LL << 62) : offset + limit;
 }
 
 }  // namespace emulator::domain

@@ -110,15 +110,16 @@ Page<ArtifactView> Store::ListArtifacts(const ListQuery& query, const User& call
   }
 
   const SortOrder order = SortOrder::Parse(query.order_by);
-  const auto id_of = [](const Artifact* artifact) { return artifact->id; };
+  const long long needed = ItemsNeeded(query.offset, query.limit);
+  const auto id_of = [](const Artifact* artifact) -> const std::string& { return artifact->id; };
   if (order.field == "name") {
-    SortStable(matches, order.descending, [](const Artifact* a) { return a->name; }, id_of);
+    SortStable(matches, order.descending, [](const Artifact* a) -> const std::string& { return a->name; }, id_of, needed);
   } else if (order.field == "status") {
-    SortStable(matches, order.descending, [](const Artifact* a) { return a->status; }, id_of);
+    SortStable(matches, order.descending, [](const Artifact* a) -> const std::string& { return a->status; }, id_of, needed);
   } else if (order.field == "updatedAt") {
-    SortStable(matches, order.descending, [](const Artifact* a) { return a->updated_at; }, id_of);
+    SortStable(matches, order.descending, [](const Artifact* a) { return a->updated_at; }, id_of, needed);
   } else {
-    SortStable(matches, order.descending, [](const Artifact* a) { return a->created_at; }, id_of);
+    SortStable(matches, order.descending, [](const Artifact* a) { return a->created_at; }, id_of, needed);
   }
 
   Page<const Artifact*> slice = Slice(std::move(matches), query.offset, query.limit);
@@ -314,7 +315,10 @@ Result<ArtifactView> Store::CloneArtifact(const std::string& id, const std::stri
   clone.created_at = now;
   clone.updated_at = now;
   clone.used_by_workloads.clear();
-  for (auto& tag : clone.tags) tag.id = world_.NewId();
+  for (auto& tag : clone.tags) {
+    tag.id = world_.NewId();
+    world_.tag_ids.insert(tag.id);
+  }
 
   Repository& repository = world_.repositories.at(clone.repository_id);
   repository.num_artifacts += 1;

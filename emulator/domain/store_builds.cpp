@@ -23,7 +23,7 @@ Result<Page<BuildView>> Store::ListBuilds(const std::string& artifact_id, long l
     if (build.artifact_id == artifact_id) builds.push_back(&build);
   }
   SortStable(builds, /*descending=*/true, [](const Build* b) { return b->created_at; },
-             [](const Build* b) { return b->id; });
+             [](const Build* b) -> const std::string& { return b->id; }, ItemsNeeded(offset, limit));
 
   Page<const Build*> slice = Slice(std::move(builds), offset, limit);
   Page<BuildView> page;

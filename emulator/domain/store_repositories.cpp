@@ -33,13 +33,14 @@ Page<RepositoryView> Store::ListRepositories(const ListQuery& query, const User&
   }
 
   const SortOrder order = SortOrder::Parse(query.order_by);
-  const auto id_of = [](const Repository* repository) { return repository->id; };
+  const long long needed = ItemsNeeded(query.offset, query.limit);
+  const auto id_of = [](const Repository* repository) -> const std::string& { return repository->id; };
   if (order.field == "name") {
-    SortStable(matches, order.descending, [](const Repository* r) { return r->name; }, id_of);
+    SortStable(matches, order.descending, [](const Repository* r) -> const std::string& { return r->name; }, id_of, needed);
   } else if (order.field == "updatedAt") {
-    SortStable(matches, order.descending, [](const Repository* r) { return r->updated_at; }, id_of);
+    SortStable(matches, order.descending, [](const Repository* r) { return r->updated_at; }, id_of, needed);
   } else {
-    SortStable(matches, order.descending, [](const Repository* r) { return r->created_at; }, id_of);
+    SortStable(matches, order.descending, [](const Repository* r) { return r->created_at; }, id_of, needed);
   }
 
   Page<const Repository*> slice = Slice(std::move(matches), query.offset, query.limit);

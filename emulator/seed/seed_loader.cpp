@@ -213,6 +213,7 @@ class WorldBuilder {
       reader_.RejectUnknownKeys(items[i], tag_pointer, {"id", "name", "value"});
       domain::Tag tag;
       tag.id = IdFor(items[i], tag_pointer);
+      world_.tag_ids.insert(tag.id);
       tag.name = reader_.String(items[i], tag_pointer, "name", true).value_or("");
       tag.value = reader_.String(items[i], tag_pointer, "value", true).value_or("");
       tags.push_back(std::move(tag));
