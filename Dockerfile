@@ -12,6 +12,7 @@ COPY cmake ./cmake
 COPY emulator ./emulator
 COPY seeds ./seeds
 COPY tests ./tests
+COPY bench ./bench
 RUN cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release -DARTIFACT_EMULATOR_BUILD_TESTS=OFF \
  && cmake --build /build --target artifact-emulator -j "$(nproc)"
 
