@@ -16,6 +16,7 @@ void ControlPlane::Reset() {
   }
   store_.Reset();
   journal_.Clear();
+  request_number_ = 0;
   scenarios_.Reset(clock_.Now());
 }
 

@@ -61,6 +61,10 @@ class ControlPlane {
   bool DropSnapshot(const std::string& name);
   std::vector<SnapshotInfo> ListSnapshots() const;
 
+  // The number for the next generated X-Request-ID: 1, 2, 3... restarting
+  // at a reset, so that a test's ids do not depend on the tests before it.
+  unsigned long long NextRequestNumber() { return ++request_number_; }
+
   // Readiness for /_emulator/ready: false with a reason while loading or
   // after a failed reload.
   void SetReady(bool ready, std::string reason = "");
@@ -82,6 +86,7 @@ class ControlPlane {
   const std::string admin_token_;
 
   std::atomic<bool> ready_{false};
+  std::atomic<unsigned long long> request_number_{0};
   mutable std::mutex mutex_;
   std::map<std::string, Snapshot> snapshots_;  // guarded by mutex_
   std::string not_ready_reason_;               // guarded by mutex_

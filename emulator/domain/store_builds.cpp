@@ -163,8 +163,11 @@ Result<Done> Store::DeleteBuild(const std::string& artifact_id, const std::strin
     return Error::Unprocessable("Cannot delete build: artifact is locked");
   }
 
-  // A running build is cancelled and stays listed; a finished one is removed.
+  // A running build is cancelled and stays listed; a finished one is removed,
+  // after its result (final status, built image) is written into the
+  // containers that reference it, which would otherwise lose it.
   if (IsFinal(CurrentBuildState(build->second, world_.behaviour, now).status)) {
+    ApplyBuildResults(artifact->second, world_, now);
     world_.builds.erase(build);
   } else {
     build->second.cancelled_at = now;

@@ -1,5 +1,7 @@
 #include "http/public_url.h"
 
+#include <cctype>
+
 #include <httplib.h>
 
 namespace emulator::http {
@@ -65,6 +67,8 @@ std::string PublicBaseUrl(const std::string& configured, const httplib::Request&
   if (scheme.empty() && request.has_header("X-Forwarded-Proto")) {
     scheme = FirstListItem(request.get_header_value("X-Forwarded-Proto"));
   }
+  // URI schemes are case-insensitive; links use the canonical lower case.
+  for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (host.empty() && request.has_header("X-Forwarded-Host")) {
     host = FirstListItem(request.get_header_value("X-Forwarded-Host"));
     if (request.has_header("X-Forwarded-Port") && host.find(':') == std::string::npos) {

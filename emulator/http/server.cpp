@@ -45,8 +45,8 @@ bool EqualsIgnoringCase(const std::string& left, const std::string& right) {
   return true;
 }
 
-// Request ids count per server, so that two runs of the same requests
-// produce the same ids.
+// Generated request ids count per control plane and restart at a reset, so
+// that two runs of the same requests produce the same ids.
 std::string FormatRequestId(unsigned long long number) {
   char buffer[24];
   std::snprintf(buffer, sizeof buffer, "req-%012llx", number);
@@ -313,7 +313,7 @@ void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response
 
   // A client's own request id is echoed when it is a reasonable length.
   std::string request_id = request.get_header_value("X-Request-ID");
-  if (request_id.empty() || request_id.size() > 200) request_id = FormatRequestId(++request_counter_);
+  if (request_id.empty() || request_id.size() > 200) request_id = FormatRequestId(plane_.NextRequestNumber());
   response.set_header("X-Request-ID", request_id);
 
   const std::string raw_path = RawPathOf(request);

@@ -63,7 +63,6 @@ class EmulatorServer {
   std::atomic<bool> stopping_{false};
   std::atomic<bool> listen_started_{false};
   std::atomic<bool> listen_finished_{false};
-  std::atomic<unsigned long long> request_counter_{0};
   std::unique_ptr<httplib::Server> server_;
 };
 

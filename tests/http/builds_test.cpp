@@ -233,3 +233,21 @@ TEST_CASE("a new build keeps the image an earlier build produced", "[builds]") {
         "registry.emulator.local/" + artifact_id + "/api:" + first_build);
   CHECK(locked->status == 200);
 }
+
+TEST_CASE("deleting a finished build keeps its result in the artifact", "[builds]") {
+  TestServer server;
+  auto client = server.Client();
+  const std::string artifact_id = CreateBuildableDraft(*client);
+  const std::string build_id = Trigger(*client, artifact_id);
+  server.clock().Advance(10 * kSecond);
+
+  auto deleted = client->Delete("/api/v2/artifacts/" + artifact_id + "/builds/" + build_id);
+  const json artifact = BodyJson(client->Get("/api/v2/artifacts/" + artifact_id));
+  auto locked = client->Patch("/api/v2/artifacts/" + artifact_id, R"({"status":"locked"})", kJson);
+
+  const json& container = artifact["spec"]["containerGroups"][0]["containers"][0];
+  CHECK(deleted->status == 204);
+  CHECK(container["imageUri"] == "registry.emulator.local/" + artifact_id + "/api:" + build_id);
+  CHECK(container["build"]["status"] == "COMPLETED");
+  CHECK(locked->status == 200);
+}

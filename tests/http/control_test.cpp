@@ -339,3 +339,16 @@ TEST_CASE("snapshot names are restricted to a safe alphabet", "[control]") {
   CHECK(long_name->status == 422);
   CHECK(fine->status == 201);
 }
+
+TEST_CASE("generated request ids restart at a reset", "[control]") {
+  TestServer server;
+  auto client = server.Client();
+  const std::string first = client->Get("/api/v2/artifacts")->get_header_value("X-Request-ID");
+  client->Get("/api/v2/artifacts");
+
+  REQUIRE(client->Post("/_emulator/reset", "", kJson)->status == 204);
+  const std::string after_reset = client->Get("/api/v2/artifacts")->get_header_value("X-Request-ID");
+
+  CHECK(first == "req-000000000001");
+  CHECK(after_reset == "req-000000000001");
+}

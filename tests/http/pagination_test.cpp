@@ -166,3 +166,15 @@ TEST_CASE("invalid paging values are rejected, never clamped", "[pagination]") {
     CHECK(BodyJson(result)["detail"].is_array());
   }
 }
+
+TEST_CASE("links keep https from an upper-case proxy scheme", "[pagination]") {
+  TestServer server;
+  auto client = server.Client();
+  client->set_default_headers({{"Authorization", "Bearer alice-token"},
+                               {"X-Forwarded-Proto", "HTTPS"},
+                               {"X-Forwarded-Host", "models.example.com"}});
+
+  const json page = BodyJson(client->Get("/api/v2/artifacts?limit=1"));
+
+  CHECK(page["next"] == "https://models.example.com/api/v2/artifacts?limit=1&offset=1");
+}
