@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -324,6 +325,19 @@ int main(int argc, char** argv) {
     persister = std::make_unique<emulator::seed::StatePersister>(store, options.state_file, options.persist_interval);
     persister->Start();
   }
+  // A watched file that fails to reload makes /_emulator/ready answer 503
+  // until it parses again; the previous version keeps serving meanwhile.
+  std::mutex failed_reloads_mutex;
+  std::map<std::string, std::string> failed_reloads;  // file -> first problem, guarded by the mutex
+  // REQUIRES: failed_reloads_mutex held.
+  const auto update_readiness = [&] {
+    if (failed_reloads.empty()) {
+      plane.SetReady(true);
+    } else {
+      plane.SetReady(false, "A watched scenario file failed to reload (the previous version is serving): " +
+                                failed_reloads.begin()->second);
+    }
+  };
   std::unique_ptr<emulator::scenario::ScenarioWatcher> watcher;
   if (options.watch && !options.scenario_paths.empty()) {
     watcher = std::make_unique<emulator::scenario::ScenarioWatcher>(
@@ -332,14 +346,28 @@ int main(int argc, char** argv) {
           const std::string name = emulator::scenario::ScenarioName(*scenario);
           engine.ReloadLoaded(std::move(scenario), clock.Now());
           Log(LogLevel::kInfo, "Reloaded scenario '" + name + "' from " + file);
+          std::lock_guard<std::mutex> lock(failed_reloads_mutex);
+          failed_reloads.erase(file);
+          update_readiness();
         },
         [&](const std::string& file, const std::string& name) {
           engine.UnloadLoaded(name);
           Log(LogLevel::kInfo, "Removed scenario '" + name + "' because " + file + " no longer defines it");
+          std::lock_guard<std::mutex> lock(failed_reloads_mutex);
+          failed_reloads.erase(file);
+          update_readiness();
+        },
+        [&](const std::string& file, const std::string& problem) {
+          std::lock_guard<std::mutex> lock(failed_reloads_mutex);
+          failed_reloads[file] = problem;
+          update_readiness();
         });
     watcher->Start();
   }
-  plane.SetReady(true);
+  {
+    std::lock_guard<std::mutex> lock(failed_reloads_mutex);
+    update_readiness();
+  }
 
   const auto counts = store.Counts();
   std::cout << "artifact-emulator listening on http://" << options.server.host << ":" << port << " with "

@@ -15,11 +15,12 @@ using util::LogLevel;
 }  // namespace
 
 ScenarioWatcher::ScenarioWatcher(std::vector<std::string> paths, std::chrono::milliseconds interval,
-                                 OnChange on_change, OnRemove on_remove)
+                                 OnChange on_change, OnRemove on_remove, OnFailure on_failure)
     : paths_(std::move(paths)),
       interval_(interval),
       on_change_(std::move(on_change)),
-      on_remove_(std::move(on_remove)) {}
+      on_remove_(std::move(on_remove)),
+      on_failure_(std::move(on_failure)) {}
 
 ScenarioWatcher::~ScenarioWatcher() { Stop(); }
 
@@ -116,9 +117,14 @@ void ScenarioWatcher::PollOnce() {
     const std::vector<ParseResult> results = LoadScenarioPath(file);
     if (results.empty() || !results.front().scenario) {
       const char* kept = state.scenario_name.empty() ? "; not loaded" : "; keeping the previous version";
+      std::string first_problem;
       for (const auto& result : results) {
-        for (const auto& problem : result.problems) Log(LogLevel::kWarn, problem + kept);
+        for (const auto& problem : result.problems) {
+          Log(LogLevel::kWarn, problem + kept);
+          if (first_problem.empty()) first_problem = problem;
+        }
       }
+      if (on_failure_) on_failure_(file, first_problem.empty() ? file + ": no scenario in the file" : first_problem);
       continue;
     }
 

@@ -31,10 +31,13 @@ class ScenarioWatcher {
   // defines a scenario under another name.
   using OnRemove = std::function<void(const std::string& file, const std::string& scenario_name)>;
 
+  // Receives a file whose new version does not parse, with its first problem.
+  using OnFailure = std::function<void(const std::string& file, const std::string& problem)>;
+
   // `paths` are files or directories (whose *.json files are watched, new
   // ones included), as given to LoadScenarioPath().
   ScenarioWatcher(std::vector<std::string> paths, std::chrono::milliseconds interval,
-                  OnChange on_change, OnRemove on_remove = nullptr);
+                  OnChange on_change, OnRemove on_remove = nullptr, OnFailure on_failure = nullptr);
   ~ScenarioWatcher();  // stops the thread
   ScenarioWatcher(const ScenarioWatcher&) = delete;
   ScenarioWatcher& operator=(const ScenarioWatcher&) = delete;
@@ -63,6 +66,7 @@ class ScenarioWatcher {
   const std::chrono::milliseconds interval_;
   const OnChange on_change_;
   const OnRemove on_remove_;
+  const OnFailure on_failure_;
 
   std::map<std::string, FileState> files_;  // used only by the polling thread
 

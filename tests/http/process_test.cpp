@@ -166,9 +166,13 @@ TEST_CASE("watched scenario files reload, and a broken edit keeps the old versio
   WriteFile(path, R"({"name": "watched", "rules": [)");
   usleep(1500 * 1000);
   const int after_broken_edit = status_now();
+  auto readiness = client.Get("/_emulator/ready");
 
   CHECK(after_edit == 502);
   CHECK(after_broken_edit == 502);
+  REQUIRE(readiness);
+  CHECK(readiness->status == 503);
+  CHECK(readiness->body.find("failed to reload") != std::string::npos);
   CHECK(emulator.Stop(SIGTERM) == 0);
   std::remove(path.c_str());
 }
