@@ -134,8 +134,9 @@ std::vector<std::string> Strings(const nlohmann::json& values) {
 }
 
 int ClampToInt(const nlohmann::json& value) {
-  // NOTE: Python accepts an offset of any size. The domain keeps an int, so
-  // larger offsets are clamped (they select an empty page either way).
+  // NOTE: Python accepts an offset of any size. Offsets above INT_MAX are
+  // clamped to it: no world holds that many items, so the page is empty either
+  // way, but a `previous` link past the end is computed from the clamped value.
   double number = value.get<double>();
   return static_cast<int>(std::min(number, static_cast<double>(INT_MAX)));
 }
