@@ -135,8 +135,8 @@ std::vector<std::string> Strings(const nlohmann::json& values) {
 
 int ClampToInt(const nlohmann::json& value) {
   // NOTE: Python accepts an offset of any size. Offsets above INT_MAX are
-  // clamped to it: no world holds that many items, so the page is empty either
-  // way, but a `previous` link past the end is computed from the clamped value.
+  // clamped to it; no world holds that many items, so the empty page and its
+  // links come out the same either way.
   double number = value.get<double>();
   return static_cast<int>(std::min(number, static_cast<double>(INT_MAX)));
 }
