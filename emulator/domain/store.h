@@ -117,6 +117,9 @@ class Store {
   ArtifactView ViewOf(const Artifact& artifact, const User& caller, Timestamp now) const;
   BuildView ViewOf(const Build& build, Timestamp now) const;
   std::vector<std::string> PermissionsOn(const Repository* repository, const User& caller) const;
+  // The artifact `id` if it exists and is not locked (NotFound, Forbidden).
+  // REQUIRES: mutex_ held exclusively.
+  Result<Artifact*> FindEditable(const std::string& id);
   // REQUIRES: mutex_ held exclusively.
   Result<Done> CheckLockable(const Artifact& artifact) const;
   void LockArtifact(Artifact& artifact, Timestamp now);

@@ -25,6 +25,11 @@ bool MatchesArtifactQuery(const Artifact& artifact, const ListQuery& query) {
   return true;
 }
 
+Error TypeMismatch(const std::string& artifact_type, const std::string& repository_type) {
+  return Error::Unprocessable("Artifact type '" + artifact_type +
+                              "' does not match the artifact repository type '" + repository_type + "'");
+}
+
 std::string StringOr(const nlohmann::json& object, const char* key, const std::string& fallback) {
   const auto found = object.find(key);
   return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
@@ -159,9 +164,7 @@ Result<ArtifactView> Store::CreateArtifact(const nlohmann::json& input, const Us
       return Error::NotFound("Artifact repository not found.");
     }
     if (repository->second.type != artifact.type) {
-      return Error::Unprocessable("Artifact type '" + artifact.type +
-                                  "' does not match the artifact repository type '" +
-                                  repository->second.type + "'");
+      return TypeMismatch(artifact.type, repository->second.type);
     }
   }
   const bool lock_requested = StringOr(input, "status", kStatusDraft) == kStatusLocked;
@@ -195,14 +198,20 @@ Result<ArtifactView> Store::CreateArtifact(const nlohmann::json& input, const Us
   return ViewOf(stored->second, caller, now);
 }
 
+Result<Artifact*> Store::FindEditable(const std::string& id) {
+  const auto found = world_.artifacts.find(id);
+  if (found == world_.artifacts.end()) return Error::NotFound(kArtifactNotFound);
+  if (found->second.locked()) return Error::Forbidden(kArtifactLocked);
+  return &found->second;
+}
+
 Result<ArtifactView> Store::ReplaceArtifact(const std::string& id, const nlohmann::json& input,
                                             const User& caller) {
   const Timestamp now = clock_.Now();
   std::unique_lock lock(mutex_);
-  const auto found = world_.artifacts.find(id);
-  if (found == world_.artifacts.end()) return Error::NotFound(kArtifactNotFound);
-  Artifact& current = found->second;
-  if (current.locked()) return Error::Forbidden(kArtifactLocked);
+  const Result<Artifact*> editable = FindEditable(id);
+  if (!editable.ok()) return editable.error();
+  Artifact& current = *editable.value();
 
   const std::string repository_id = StringOr(input, "artifactRepositoryId", "");
   if (!repository_id.empty() && repository_id != current.repository_id) {
@@ -216,9 +225,7 @@ Result<ArtifactView> Store::ReplaceArtifact(const std::string& id, const nlohman
   edited.type = StringOr(input, "type", "service");
   const std::string& repository_type = world_.repositories.at(current.repository_id).type;
   if (edited.type != repository_type) {
-    return Error::Unprocessable("Artifact type '" + edited.type +
-                                "' does not match the artifact repository type '" +
-                                repository_type + "'");
+    return TypeMismatch(edited.type, repository_type);
   }
   ApplyBuildResults(current, world_, now);
   edited.spec = input.value("spec", nlohmann::json::object());
@@ -241,10 +248,9 @@ Result<ArtifactView> Store::UpdateArtifact(const std::string& id, const nlohmann
                                            const User& caller) {
   const Timestamp now = clock_.Now();
   std::unique_lock lock(mutex_);
-  const auto found = world_.artifacts.find(id);
-  if (found == world_.artifacts.end()) return Error::NotFound(kArtifactNotFound);
-  Artifact& current = found->second;
-  if (current.locked()) return Error::Forbidden(kArtifactLocked);
+  const Result<Artifact*> editable = FindEditable(id);
+  if (!editable.ok()) return editable.error();
+  Artifact& current = *editable.value();
 
   Artifact edited = current;
   ApplyBuildResults(edited, world_, now);

@@ -1,4 +1,5 @@
 #include "http/auth.h"
+#include "util/text.h"
 
 #include <cctype>
 
@@ -8,8 +9,7 @@ domain::Result<domain::User> Authenticate(const std::string& authorization,
                                           const domain::Store& store) {
   // The scheme name is case-insensitive (RFC 7235), as in FastAPI's HTTPBearer.
   const size_t space = authorization.find(' ');
-  std::string scheme = authorization.substr(0, space);
-  for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string scheme = util::ToLowerAscii(authorization.substr(0, space));
   std::string token = space == std::string::npos ? "" : authorization.substr(space + 1);
   while (!token.empty() && token.front() == ' ') token.erase(token.begin());
   while (!token.empty() && token.back() == ' ') token.pop_back();

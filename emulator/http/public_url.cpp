@@ -1,4 +1,5 @@
 #include "http/public_url.h"
+#include "util/text.h"
 
 #include <cctype>
 
@@ -27,8 +28,7 @@ std::string ForwardedParameter(const std::string& header, const std::string& nam
     const std::string pair = Trim(first.substr(start, end - start));
     const size_t equals = pair.find('=');
     if (equals != std::string::npos) {
-      std::string key = pair.substr(0, equals);
-      for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string key = util::ToLowerAscii(pair.substr(0, equals));
       std::string value = pair.substr(equals + 1);
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
         value = value.substr(1, value.size() - 2);
@@ -68,7 +68,7 @@ std::string PublicBaseUrl(const std::string& configured, const httplib::Request&
     scheme = FirstListItem(request.get_header_value("X-Forwarded-Proto"));
   }
   // URI schemes are case-insensitive; links use the canonical lower case.
-  for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  scheme = util::ToLowerAscii(scheme);
   if (host.empty() && request.has_header("X-Forwarded-Host")) {
     host = FirstListItem(request.get_header_value("X-Forwarded-Host"));
     if (request.has_header("X-Forwarded-Port") && host.find(':') == std::string::npos) {

@@ -1,4 +1,5 @@
 #include "http/server.h"
+#include "util/text.h"
 
 #include <cctype>
 #include <chrono>
@@ -35,15 +36,7 @@ struct RequestContext {
 };
 thread_local RequestContext t_context;
 
-bool EqualsIgnoringCase(const std::string& left, const std::string& right) {
-  if (left.size() != right.size()) return false;
-  for (size_t i = 0; i < left.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(left[i])) != std::tolower(static_cast<unsigned char>(right[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
+using util::EqualsIgnoringCase;
 
 // Generated request ids count per control plane and restart at a reset, so
 // that two runs of the same requests produce the same ids.

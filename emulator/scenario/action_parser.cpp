@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "scenario/route_table.h"
+#include "util/text.h"
 #include "scenario/rule_parser.h"
 
 namespace emulator::scenario {
@@ -42,8 +43,7 @@ bool IsHeaderName(const std::string& name) {
 
 // Headers that frame the message on the wire; the server must own them.
 bool IsFramingHeader(const std::string& name) {
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string lower = util::ToLowerAscii(name);
   return lower == "content-length" || lower == "transfer-encoding" || lower == "connection";
 }
 

@@ -1,4 +1,5 @@
 #include "scenario/json_reader.h"
+#include "util/text.h"
 
 #include <algorithm>
 
@@ -90,21 +91,11 @@ std::optional<std::vector<std::pair<std::string, std::string>>> JsonReader::Stri
 }
 
 std::string JsonReader::Child(const std::string& pointer, const std::string& key) {
-  std::string escaped;
-  for (char c : key) {
-    if (c == '~') {
-      escaped += "~0";
-    } else if (c == '/') {
-      escaped += "~1";
-    } else {
-      escaped += c;
-    }
-  }
-  return pointer + "/" + escaped;
+  return util::AppendToPointer(pointer, key);
 }
 
 std::string JsonReader::Child(const std::string& pointer, size_t index) {
-  return pointer + "/" + std::to_string(index);
+  return util::AppendToPointer(pointer, index);
 }
 
 std::string JsonReader::Describe(const nlohmann::json& value) {

@@ -1,15 +1,13 @@
 #include "scenario/rule_matcher.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
-#include <strings.h>
 
 namespace emulator::scenario {
 namespace {
 
-bool EqualsIgnoringCase(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
+using util::EqualsIgnoringCase;
 
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();

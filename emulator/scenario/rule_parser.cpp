@@ -1,4 +1,5 @@
 #include "scenario/rule_parser.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,10 +15,7 @@ using nlohmann::json;
 const std::vector<std::string> kHttpMethods = {"GET",    "POST", "PUT",    "PATCH",
                                                "DELETE", "HEAD", "OPTIONS"};
 
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
+std::string Lower(std::string text) { return util::ToLowerAscii(std::move(text)); }
 
 std::string Upper(std::string text) {
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -1,4 +1,5 @@
 #include "seed/seed_reader.h"
+#include "util/text.h"
 
 #include <algorithm>
 
@@ -8,21 +9,11 @@
 namespace emulator::seed {
 
 std::string SeedReader::Child(const std::string& pointer, const std::string& key) {
-  std::string escaped;
-  for (char c : key) {
-    if (c == '~') {
-      escaped += "~0";
-    } else if (c == '/') {
-      escaped += "~1";
-    } else {
-      escaped += c;
-    }
-  }
-  return pointer + "/" + escaped;
+  return util::AppendToPointer(pointer, key);
 }
 
 std::string SeedReader::Child(const std::string& pointer, size_t index) {
-  return pointer + "/" + std::to_string(index);
+  return util::AppendToPointer(pointer, index);
 }
 
 void SeedReader::RejectUnknownKeys(const nlohmann::json& object, const std::string& pointer,
