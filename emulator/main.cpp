@@ -227,7 +227,7 @@ int main(int argc, char** argv) {
     return Usage("the seed has " + std::to_string(seed.problems.size()) + " problem(s); fix them and start again");
   }
 
-  // A state file, when present, holds the world to continue from.
+  // A state file, when present, contains the world to continue from.
   std::optional<emulator::domain::World> saved_world;
   if (!options.state_file.empty() && std::filesystem::exists(options.state_file)) {
     std::string text;
@@ -325,7 +325,7 @@ int main(int argc, char** argv) {
     persister = std::make_unique<emulator::seed::StatePersister>(store, options.state_file, options.persist_interval);
     persister->Start();
   }
-  // A watched file that fails to reload makes /_emulator/ready answer 503
+  // A watched file that fails to reload makes /_emulator/ready return 503
   // until it parses again; the previous version keeps serving meanwhile.
   std::mutex failed_reloads_mutex;
   std::map<std::string, std::string> failed_reloads;  // file -> first problem, guarded by the mutex

@@ -16,7 +16,7 @@ namespace emulator::api {
 ApiResponse ValidationFailure(const std::vector<validation::ValidationIssue>& issues,
                               ApiContext& context);
 
-// The answer to a body that failed validation: 400 when FastAPI could not
+// The response to a body that failed validation: 400 when FastAPI could not
 // decode it at all, otherwise a 422 with its items.
 ApiResponse BodyFailure(const validation::BodyValidation& body, ApiContext& context);
 

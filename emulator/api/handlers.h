@@ -13,7 +13,7 @@ namespace emulator::api {
 
 struct ApiContext {
   domain::Store& store;
-  // How builds started by this request end (a scenario's build rule);
+  // The outcome of builds started by this request (a scenario's build rule);
   // empty for the normal walk to COMPLETED.
   std::optional<domain::BuildOutcome> build_outcome;
 };

@@ -23,7 +23,7 @@
 
 namespace emulator::control {
 
-// How the clock starts, and what a reset returns it to.
+// The clock's start setting, which a reset also returns to.
 struct ClockStart {
   bool virtual_mode = false;
   domain::Timestamp start = 0;  // used in virtual mode

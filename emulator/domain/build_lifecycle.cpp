@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/spec.h"
+
 namespace emulator::domain {
 namespace {
 
@@ -21,7 +23,7 @@ Timestamp DurationOf(BuildStatus status, const Behaviour& behaviour) {
   }
 }
 
-// The history the build would have with nobody cancelling it.
+// The history the build would have if it were never cancelled.
 std::vector<BuildStep> ScheduledHistory(const Build& build, const Behaviour& behaviour,
                                         Timestamp now) {
   std::vector<BuildStep> steps;
@@ -150,34 +152,28 @@ std::string BuiltImageUri(const Behaviour& behaviour, const Artifact& artifact,
 }
 
 void ApplyBuildResults(Artifact& artifact, const World& world, Timestamp now) {
-  if (!artifact.spec.is_object() || !artifact.spec.contains("containerGroups")) return;
-  for (auto& group : artifact.spec["containerGroups"]) {
-    if (!group.contains("containers")) continue;
-    for (auto& container : group["containers"]) {
-      const auto build_ref = container.find("build");
-      if (build_ref == container.end() || !build_ref->is_object()) continue;
-      const std::string build_id = build_ref->value("artifactImageBuildId", "");
-      const auto build = world.builds.find(build_id);
-      if (build == world.builds.end()) continue;
+  ForEachContainer(artifact.spec, [&](nlohmann::json& container) {
+    if (!container.is_object()) return;
+    const auto build_ref = container.find("build");
+    if (build_ref == container.end() || !build_ref->is_object()) return;
+    const std::string build_id = build_ref->value("artifactImageBuildId", "");
+    const auto build = world.builds.find(build_id);
+    if (build == world.builds.end()) return;
 
-      const BuildState state = CurrentBuildState(build->second, world.behaviour, now);
-      (*build_ref)["status"] = BuildStatusName(state.status);
-      if (state.status != BuildStatus::kCompleted) continue;
+    const BuildState state = CurrentBuildState(build->second, world.behaviour, now);
+    (*build_ref)["status"] = BuildStatusName(state.status);
+    if (state.status != BuildStatus::kCompleted) return;
 
-      // A newer build replaces an image an emulated build produced (also one a
-      // clone inherited from its source), never one the client set itself.
-      const std::string own_images = world.behaviour.registry_host + "/";
-      const auto image = container.find("imageUri");
-      const bool replaceable = image == container.end() || image->is_null() ||
-                               (image->is_string() && image->get<std::string>().rfind(own_images, 0) == 0);
-      if (replaceable) {
-        const auto name = container.find("name");
-        const std::string container_name =
-            name != container.end() && name->is_string() ? name->get<std::string>() : "container";
-        container["imageUri"] = BuiltImageUri(world.behaviour, artifact, container_name, build_id);
-      }
+    // A newer build replaces an image an emulated build produced (also one a
+    // clone inherited from its source), never one the client set itself.
+    const std::string own_images = world.behaviour.registry_host + "/";
+    const auto image = container.find("imageUri");
+    const bool replaceable = image == container.end() || image->is_null() ||
+                             (image->is_string() && image->get<std::string>().rfind(own_images, 0) == 0);
+    if (replaceable) {
+      container["imageUri"] = BuiltImageUri(world.behaviour, artifact, ContainerName(container), build_id);
     }
-  }
+  });
 }
 
 }  // namespace emulator::domain

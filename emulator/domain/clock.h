@@ -10,7 +10,7 @@ namespace emulator::domain {
 // The one source of "now" for timestamps, build progress and time windows.
 // In real mode it follows the system clock (shifted, so that leaving virtual
 // mode resumes from the virtual time instead of jumping); in virtual mode it
-// stands still until Set or Advance moves it.
+// is frozen until SetVirtual or Advance moves it.
 //
 // Thread safety: all methods may be called concurrently.
 class Clock {

@@ -8,7 +8,7 @@
 
 namespace emulator::domain {
 
-// What went wrong, independent of any transport. The HTTP adapter maps each
+// The kind of failure, independent of any transport. The HTTP adapter maps each
 // code to a status in exactly one place.
 enum class ErrorCode {
   kNotFound,          // the addressed resource does not exist

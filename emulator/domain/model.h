@@ -83,7 +83,7 @@ const char* BuildStatusName(BuildStatus status);
 std::optional<BuildStatus> ParseBuildStatus(const std::string& name);
 bool IsFinal(BuildStatus status);
 
-// How a build ends. The default walks all the way to COMPLETED.
+// The end of a build's walk. The default walks all the way to COMPLETED.
 struct BuildOutcome {
   BuildStatus final_status = BuildStatus::kCompleted;  // kCompleted, kFailed or kCancelled
   // For kFailed and kCancelled: the status during which the build stops, and
@@ -134,8 +134,8 @@ struct World {
   std::map<std::string, Artifact> artifacts;       // by id
   std::map<std::string, Build> builds;             // by id
   // Every tag id placed in the world, so NewId can avoid them without
-  // scanning every resource's tags. Invariant: whoever adds a tag adds its
-  // id here (ids of deleted tags may stay).
+  // scanning every resource's tags. Invariant: the code that adds a tag adds
+  // its id here (ids of deleted tags may stay).
   std::set<std::string> tag_ids;
   Behaviour behaviour;
   IdGenerator ids;

@@ -17,7 +17,7 @@
 
 namespace emulator::domain {
 
-// What a caller sees of a repository: the record, its creator and the
+// A repository as one caller reads it: the record, its creator and the
 // caller's permissions on it.
 struct RepositoryView {
   Repository repository;

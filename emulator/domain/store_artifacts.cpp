@@ -2,6 +2,7 @@
 #include <mutex>
 
 #include "domain/filters.h"
+#include "domain/spec.h"
 #include "domain/store.h"
 
 namespace emulator::domain {
@@ -33,16 +34,6 @@ Error TypeMismatch(const std::string& artifact_type, const std::string& reposito
 std::string StringOr(const nlohmann::json& object, const char* key, const std::string& fallback) {
   const auto found = object.find(key);
   return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
-}
-
-// Calls `visit(container)` for every container of a spec.
-template <typename Json, typename Visit>
-void ForEachContainer(Json& spec, Visit visit) {
-  if (!spec.is_object() || !spec.contains("containerGroups")) return;
-  for (auto& group : spec["containerGroups"]) {
-    if (!group.is_object() || !group.contains("containers")) continue;
-    for (auto& container : group["containers"]) visit(container);
-  }
 }
 
 // `build` is set by the server when a build starts; a client cannot set it.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "domain/spec.h"
 #include "domain/store.h"
 
 namespace emulator::domain {
@@ -55,32 +56,22 @@ Result<std::vector<std::string>> Store::TriggerBuild(const std::string& artifact
   // One build per distinct catalog/version pair, in the order the containers
   // name them.
   std::vector<Build> planned;
-  for (auto& group : artifact.spec["containerGroups"]) {
-    for (auto& container : group["containers"]) {
-      const auto config = container.find("imageBuildConfig");
-      if (config == container.end() || !config->is_object()) continue;
-      const auto code_ref = config->find("codeRef");
-      if (code_ref == config->end() || !code_ref->is_object()) continue;
-      const nlohmann::json& datarobot = code_ref->value("datarobot", nlohmann::json::object());
-      const std::string catalog_id = datarobot.value("catalogId", "");
-      const std::string version_id = datarobot.value("catalogVersionId", "");
-      const std::string container_name =
-          container.value("name", nlohmann::json()).is_string() ? container["name"].get<std::string>()
-                                                               : "container";
-      auto same_source = [&](const Build& build) {
-        return build.catalog_id == catalog_id && build.catalog_version_id == version_id;
-      };
-      auto existing = std::find_if(planned.begin(), planned.end(), same_source);
-      if (existing == planned.end()) {
-        Build build;
-        build.catalog_id = catalog_id;
-        build.catalog_version_id = version_id;
-        planned.push_back(std::move(build));
-        existing = std::prev(planned.end());
-      }
-      existing->container_names.push_back(container_name);
+  ForEachContainer(artifact.spec, [&](const nlohmann::json& container) {
+    const auto source = CodeSource(container);
+    if (!source) return;
+    auto same_source = [&](const Build& build) {
+      return build.catalog_id == source->first && build.catalog_version_id == source->second;
+    };
+    auto existing = std::find_if(planned.begin(), planned.end(), same_source);
+    if (existing == planned.end()) {
+      Build build;
+      build.catalog_id = source->first;
+      build.catalog_version_id = source->second;
+      planned.push_back(std::move(build));
+      existing = std::prev(planned.end());
     }
-  }
+    existing->container_names.push_back(ContainerName(container));
+  });
   if (planned.empty()) {
     return Error::Unprocessable("Cannot build artifact: no container has an "
                                 "imageBuildConfig.codeRef to build from");
@@ -105,21 +96,12 @@ Result<std::vector<std::string>> Store::TriggerBuild(const std::string& artifact
     const nlohmann::json reference = {{"artifactImageBuildId", build.id},
                                       {"createdAt", FormatRfc3339(now)},
                                       {"status", "PENDING"}};
-    for (auto& group : artifact.spec["containerGroups"]) {
-      for (auto& container : group["containers"]) {
-        const nlohmann::json* code_ref = nullptr;
-        if (container.contains("imageBuildConfig") && container["imageBuildConfig"].is_object() &&
-            container["imageBuildConfig"].contains("codeRef")) {
-          code_ref = &container["imageBuildConfig"]["codeRef"];
-        }
-        if (code_ref == nullptr || !code_ref->is_object()) continue;
-        const nlohmann::json datarobot = code_ref->value("datarobot", nlohmann::json::object());
-        if (datarobot.value("catalogId", "") == build.catalog_id &&
-            datarobot.value("catalogVersionId", "") == build.catalog_version_id) {
-          container["build"] = reference;
-        }
+    ForEachContainer(artifact.spec, [&](nlohmann::json& container) {
+      const auto source = CodeSource(container);
+      if (source && source->first == build.catalog_id && source->second == build.catalog_version_id) {
+        container["build"] = reference;
       }
-    }
+    });
     world_.builds.emplace(build.id, std::move(build));
   }
   artifact.updated_at = now;
@@ -163,9 +145,9 @@ Result<Done> Store::DeleteBuild(const std::string& artifact_id, const std::strin
     return Error::Unprocessable("Cannot delete build: artifact is locked");
   }
 
-  // A running build is cancelled and stays listed; a finished one is removed,
+  // A running build is cancelled and stays listed. A finished one is removed
   // after its result (final status, built image) is written into the
-  // containers that reference it, which would otherwise lose it.
+  // containers that reference it, because they would otherwise lose it.
   if (IsFinal(CurrentBuildState(build->second, world_.behaviour, now).status)) {
     ApplyBuildResults(artifact->second, world_, now);
     world_.builds.erase(build);

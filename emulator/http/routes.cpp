@@ -109,7 +109,7 @@ RouteMatch MatchRoute(const std::string& method, const std::string& raw_path) {
   if (path.size() > 1 && path.back() == '/') path.pop_back();
   const std::vector<std::string> segments = SplitSegments(path);
 
-  // HEAD is answered by the GET handler, as HTTP servers do.
+  // The GET handler serves HEAD, as HTTP servers do.
   const std::string effective_method = method == "HEAD" ? "GET" : method;
   RouteMatch match;
   const std::vector<Route>& routes = AllRoutes();

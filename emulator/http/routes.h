@@ -9,7 +9,7 @@
 
 namespace emulator::http {
 
-// Who may call a route.
+// The callers a route accepts.
 enum class Access {
   kUser,    // a seed user's bearer token (the emulated API)
   kAdmin,   // the --admin-token, when one is configured (the control API)

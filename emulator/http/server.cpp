@@ -160,8 +160,8 @@ void EmulatorServer::Configure() {
   httplib::Server& server = *server_;
 
   // NOTE: pipelined requests are not served. cpp-httplib 0.11.4 drops bytes
-  // it read past the first request of a keep-alive connection; the real
-  // service answers each. No common client pipelines.
+  // it read past the first request of a keep-alive connection, while the real
+  // service responds to each. No common client pipelines.
   // Each keep-alive connection occupies one worker for its life, so the pool
   // size is the number of clients served at once; a short keep-alive gives
   // idle connections' workers back quickly.
@@ -182,7 +182,7 @@ void EmulatorServer::Configure() {
     t_context.route = "unmatched";
     // cpp-httplib 0.11.4 reads the body of a POST, PUT, PATCH or DELETE that
     // has neither Content-Length nor Transfer-Encoding until the connection
-    // closes or the read times out, then responds 400. HTTP/1.1 says such a
+    // closes or the read times out, then responds 400. By HTTP/1.1 such a
     // request has no body, so it is served here, before the library tries to
     // read one; no body bytes are left on the connection.
     const bool has_body = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
@@ -201,7 +201,7 @@ void EmulatorServer::Configure() {
           return httplib::Server::HandlerResponse::Unhandled;
         }
         // cpp-httplib 0.11.4 also rejects form-encoded bodies over 8192 bytes
-        // (curl -d sends that type unless told otherwise), whatever the limit.
+        // (curl -d sends that type by default), whatever the limit.
         const bool form = request.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
         const bool form_limit = response.status == 413 && form &&
                                 std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10) <= max_body_bytes;
@@ -296,7 +296,7 @@ void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response
   const_cast<httplib::Request&>(request).ranges.clear();
 
   // The journal and metrics are written before the response goes out, so a
-  // client that reads the journal right after an answer finds that request.
+  // client that reads the journal right after a response finds that request.
   struct RecordOnExit {
     EmulatorServer& server;
     const httplib::Request& request;
@@ -381,7 +381,7 @@ void EmulatorServer::Dispatch(const httplib::Request& request, httplib::Response
         response.status = 500;
         return;
       default:
-        break;  // the others reshape the real answer below
+        break;  // the others reshape the real response below
     }
   }
 

@@ -48,13 +48,13 @@ class EmulatorServer {
   // Serves until Stop; returns false when serving failed.
   bool Listen();
   // Stops accepting, ends injected delays and hangs early, and makes Listen
-  // return once the requests in flight are answered.
+  // return once the requests in flight have their responses.
   void Stop();
   bool IsRunning() const;
 
  private:
   void Configure();
-  // Routes one request to its API or control handler and writes the answer.
+  // Routes one request to its API or control handler and writes the response.
   void Dispatch(const httplib::Request& request, httplib::Response& response);
   void Record(const httplib::Request& request, const httplib::Response& response);
 

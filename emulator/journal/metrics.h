@@ -32,7 +32,7 @@ class Metrics {
   static constexpr std::array<double, 12> kBucketBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                            0.05,   0.1,   0.25,   0.5,   1.0,  5.0};
 
-  // Counts one answered request. `route` is the route template ("unmatched"
+  // Counts one served request. `route` is the route template ("unmatched"
   // for unknown paths).
   void Observe(const std::string& route, const std::string& method, int status,
                std::int64_t duration_micros);

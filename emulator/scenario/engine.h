@@ -28,7 +28,7 @@ namespace emulator::scenario {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-// What a rule can match on, filled by the HTTP adapter for each request.
+// The request facts a rule can match on, filled by the HTTP adapter.
 struct RequestFacts {
   std::string method;  // "GET", "POST", ...
   // The matched route's template without the /api/v2 prefix, e.g.

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/permissions.h"
+#include "domain/spec.h"
 #include "seed/seed_reader.h"
 #include "validation/validator.h"
 
@@ -58,18 +59,14 @@ std::string PointerOfLoc(const std::string& base, const json& document, const js
 // Writes container build times the way the service does (six fractional
 // digits and Z), whatever RFC 3339 form the file used.
 void NormaliseBuildTimes(json& spec) {
-  if (!spec.contains("containerGroups")) return;
-  for (auto& group : spec["containerGroups"]) {
-    if (!group.contains("containers")) continue;
-    for (auto& container : group["containers"]) {
-      if (!container.contains("build") || !container["build"].is_object()) continue;
-      json& created_at = container["build"]["createdAt"];
-      if (!created_at.is_string()) continue;
-      if (const auto time = domain::ParseRfc3339(created_at.get<std::string>())) {
-        created_at = domain::FormatRfc3339(*time);
-      }
+  domain::ForEachContainer(spec, [](json& container) {
+    if (!container.is_object() || !container.contains("build") || !container["build"].is_object()) return;
+    json& created_at = container["build"]["createdAt"];
+    if (!created_at.is_string()) return;
+    if (const auto time = domain::ParseRfc3339(created_at.get<std::string>())) {
+      created_at = domain::FormatRfc3339(*time);
     }
-  }
+  });
 }
 
 class WorldBuilder {
@@ -402,8 +399,8 @@ class WorldBuilder {
     world_.builds.emplace(build.id, std::move(build));
   }
 
-  // How a live build ends: {"finalStatus", "stopDuring", "stopAfterSeconds",
-  // "stall", "log"}, as a scenario's build rule sets it.
+  // Reads how a live build ends: {"finalStatus", "stopDuring",
+  // "stopAfterSeconds", "stall", "log"}, as a scenario's build rule sets it.
   void ReadOutcome(const json& object, const std::string& pointer, domain::Build& build) {
     if (!reader_.IsObject(object, pointer)) return;
     reader_.RejectUnknownKeys(object, pointer,

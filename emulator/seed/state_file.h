@@ -1,10 +1,10 @@
 #ifndef EMULATOR_SEED_STATE_FILE_H_
 #define EMULATOR_SEED_STATE_FILE_H_
 
-// Keeps a world across restarts: the world is written in the seed format to
-// a state file, atomically (a temporary file in the same directory, flushed
-// to disk, then renamed over the old one), so a crash leaves either the old
-// file or the new one, never a torn mix.
+// Keeps a world across restarts by writing it in the seed format to a state
+// file. Writes are atomic: a temporary file in the same directory is flushed
+// to disk, then renamed over the old one. A crash therefore leaves either the
+// old file or the new one, never a torn mix.
 
 #include <atomic>
 #include <condition_variable>

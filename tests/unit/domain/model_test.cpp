@@ -88,7 +88,7 @@ TEST_CASE("a world never hands out an id a tag uses", "[domain]") {
   world.artifacts["f00000000000000000000001"].tags.push_back({first, "team", "risk"});
   world.repositories["e00000000000000000000001"].id = "e00000000000000000000001";
   world.repositories["e00000000000000000000001"].tags.push_back({second, "stage", "prod"});
-  // Whoever places a tag records its id, as the seed loader and clone do.
+  // Code that places a tag records its id, as the seed loader and clone do.
   world.tag_ids = {first, second};
 
   const std::string id = world.NewId();
